@@ -1,0 +1,34 @@
+package org.shopcast.cli;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root {@code shopcast} command: global options and the list of subcommands. */
+@Command(
+    name = "shopcast",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {
+      "Understand and predict what an online shop's users will do.",
+      "",
+      "Exit codes: 0 ok, 1 failed, 2 usage error."
+    },
+    subcommands = {})
+public final class RootCommand {
+
+  @Option(
+      names = "--workspace",
+      paramLabel = "DIR",
+      scope = picocli.CommandLine.ScopeType.INHERIT,
+      description =
+          "Workspace directory holding the store, quarantine and reports (default: ${DEFAULT-VALUE}).",
+      defaultValue = "./shopcast-workspace")
+  Path workspace = Paths.get("./shopcast-workspace");
+
+  /** The workspace directory given by {@code --workspace}. */
+  public Path workspace() {
+    return workspace;
+  }
+}
