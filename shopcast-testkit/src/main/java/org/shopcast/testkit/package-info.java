@@ -1,0 +1,2 @@
+/** Real-data fixtures and helpers shared by the modules' tests. */
+package org.shopcast.testkit;
