@@ -33,6 +33,8 @@ public enum ErrorCode {
   MissingCustomer,
   /** A JSON line cannot be parsed or has the wrong shape. */
   BadJson,
+  /** The event belongs to a user flagged for an event rate no human produces (dropped). */
+  BotUser,
   /** The import was refused as a whole (see the message for why). */
   ImportRefused
 }
