@@ -15,7 +15,11 @@ import picocli.CommandLine.Option;
       "",
       "Exit codes: 0 ok, 1 failed, 2 usage error."
     },
-    subcommands = {})
+    subcommands = {
+      org.shopcast.cli.importing.ImportCommand.class,
+      org.shopcast.cli.stats.StatsCommand.class,
+      org.shopcast.cli.demo.DemoCommand.class,
+    })
 public final class RootCommand {
 
   @Option(

@@ -1,0 +1,2 @@
+/** The {@code shopcast import} command. */
+package org.shopcast.cli.importing;

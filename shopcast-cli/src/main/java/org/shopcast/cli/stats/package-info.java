@@ -1,0 +1,2 @@
+/** The {@code shopcast stats} command. */
+package org.shopcast.cli.stats;
