@@ -27,6 +27,7 @@ public final class Shopcast {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setUsageHelpWidth(100);
     cli.setExecutionExceptionHandler(new FailureHandler());
     return cli;
   }

@@ -152,7 +152,7 @@ public final class ImportCommand implements Callable<Integer> {
           err.println(
               "shopcast: "
                   + file
-                  + ": import refused: "
+                  + ": [ImportRefused] import refused: "
                   + result.message()
                   + (first == null ? "" : "; first: " + first.message()));
         }
