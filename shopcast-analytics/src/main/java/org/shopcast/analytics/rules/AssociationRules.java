@@ -17,8 +17,7 @@ public final class AssociationRules {
   /** Mines frequent itemsets with {@link FpGrowth} and derives the rules. */
   public static RuleSet mine(Baskets baskets, RuleOptions options) {
     FrequentItemsets itemsets = FpGrowth.mine(baskets, options.minSupport(), options.maxLength());
-    return new RuleSet(
-        baskets.size(), itemsets.size(), options, rules(itemsets, options));
+    return new RuleSet(baskets.size(), itemsets.size(), options, rules(itemsets, options));
   }
 
   /**

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.OptionalInt;
 
 /**
- * Transactions (baskets) of items, held compactly: each item name gets an int id (in order of
- * first appearance) and each basket is a sorted array of distinct ids. Duplicates within a basket
- * are collapsed; the order of items within a basket does not matter.
+ * Transactions (baskets) of items, held compactly: each item name gets an int id (in order of first
+ * appearance) and each basket is a sorted array of distinct ids. Duplicates within a basket are
+ * collapsed; the order of items within a basket does not matter.
  */
 public final class Baskets {
   private final List<String> names;

@@ -59,7 +59,8 @@ public final class FpGrowth {
         order[k++] = id;
       }
     }
-    Arrays.sort(order, (a, b) -> itemCounts[a] != itemCounts[b] ? itemCounts[b] - itemCounts[a] : a - b);
+    Arrays.sort(
+        order, (a, b) -> itemCounts[a] != itemCounts[b] ? itemCounts[b] - itemCounts[a] : a - b);
     int[] itemOfRank = new int[frequent];
     int[] rankOfItem = new int[itemCounts.length];
     Arrays.fill(rankOfItem, -1);

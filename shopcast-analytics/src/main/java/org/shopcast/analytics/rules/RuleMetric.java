@@ -28,8 +28,8 @@ public enum RuleMetric {
   }
 
   /**
-   * Highest value of this measure first; ties broken by lift, confidence, support (all
-   * descending), then fewer items, then antecedent and consequent names, so the order is total and
+   * Highest value of this measure first; ties broken by lift, confidence, support (all descending),
+   * then fewer items, then antecedent and consequent names, so the order is total and
    * deterministic.
    */
   public Comparator<AssociationRule> descending() {

@@ -9,14 +9,13 @@ package org.shopcast.analytics.rules;
  * are produced for every item whose support reaches the minimum confidence; set it to 2 to drop
  * them.
  *
- * @param minSupport minimum support as a fraction of all baskets, in (0, 1]; an itemset is
- *     frequent when its basket count is at least {@code ceil(minSupport * baskets)}
+ * @param minSupport minimum support as a fraction of all baskets, in (0, 1]; an itemset is frequent
+ *     when its basket count is at least {@code ceil(minSupport * baskets)}
  * @param minConfidence minimum confidence of a rule, in [0, 1]
  * @param minLength minimum number of items in a rule, at least 1
  * @param maxLength maximum number of items in an itemset or rule, at least {@code minLength}
  */
-public record RuleOptions(
-    double minSupport, double minConfidence, int minLength, int maxLength) {
+public record RuleOptions(double minSupport, double minConfidence, int minLength, int maxLength) {
 
   /** The arules default minimum support. */
   public static final double DEFAULT_MIN_SUPPORT = 0.1;

@@ -12,7 +12,8 @@ import java.util.Objects;
  * @param options the settings used
  * @param rules the rules, highest lift first (see {@link RuleMetric#descending()})
  */
-public record RuleSet(int transactions, int itemsets, RuleOptions options, List<AssociationRule> rules) {
+public record RuleSet(
+    int transactions, int itemsets, RuleOptions options, List<AssociationRule> rules) {
 
   /** Validates and copies the rules. */
   public RuleSet {

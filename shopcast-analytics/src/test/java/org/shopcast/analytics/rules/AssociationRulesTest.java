@@ -64,8 +64,7 @@ class AssociationRulesTest {
   void rules_areOrderedByLiftThenDeterministically() {
     List<AssociationRule> list = rules.rules();
     for (int i = 1; i < list.size(); i++) {
-      assertThat(RuleMetric.LIFT.descending().compare(list.get(i - 1), list.get(i)))
-          .isNegative();
+      assertThat(RuleMetric.LIFT.descending().compare(list.get(i - 1), list.get(i))).isNegative();
     }
     RuleSet again = AssociationRules.mine(groceries, RuleOptions.of(0.001, 0.5));
     assertThat(again.rules()).isEqualTo(list);
@@ -92,15 +91,15 @@ class AssociationRulesTest {
 
   @Test
   void mine_maxLengthLimitsRuleLength() {
-    RuleSet short3 =
-        AssociationRules.mine(groceries, RuleOptions.of(0.001, 0.5).withMaxLength(3));
+    RuleSet short3 = AssociationRules.mine(groceries, RuleOptions.of(0.001, 0.5).withMaxLength(3));
     assertThat(short3.rules()).hasSize(11 + 1461);
     assertThat(short3.rules()).allSatisfy(r -> assertThat(r.length()).isLessThanOrEqualTo(3));
   }
 
   private static AssociationRule find(List<String> antecedent, String consequent) {
     return rules.rules().stream()
-        .filter(r -> r.antecedent().equals(antecedent) && r.consequent().equals(List.of(consequent)))
+        .filter(
+            r -> r.antecedent().equals(antecedent) && r.consequent().equals(List.of(consequent)))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no rule " + antecedent + " => " + consequent));
   }

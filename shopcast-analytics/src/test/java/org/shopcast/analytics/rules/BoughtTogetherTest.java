@@ -35,7 +35,9 @@ class BoughtTogetherTest {
       assertThat(rule.lift()).isCloseTo(expectedLift, within(1e-9));
       assertThat(rule.count()).isGreaterThanOrEqualTo(5);
     }
-    assertThat(byLift).extracting(AssociationRule::lift).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    assertThat(byLift)
+        .extracting(AssociationRule::lift)
+        .isSortedAccordingTo((a, b) -> b.compareTo(a));
   }
 
   @Test

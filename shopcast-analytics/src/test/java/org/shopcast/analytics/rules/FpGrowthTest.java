@@ -68,8 +68,8 @@ class FpGrowthTest {
 
   @Property(tries = 200)
   void mine_equalsBruteForceCounting(
-      @ForAll @Size(min = 1, max = 30) List<@Size(max = 6) Set<@IntRange(min = 0, max = 7) Integer>>
-          raw,
+      @ForAll @Size(min = 1, max = 30)
+          List<@Size(max = 6) Set<@IntRange(min = 0, max = 7) Integer>> raw,
       @ForAll @IntRange(min = 1, max = 5) int minCount,
       @ForAll @IntRange(min = 1, max = 8) int maxLength) {
     List<List<String>> lists = new ArrayList<>();
@@ -101,8 +101,7 @@ class FpGrowthTest {
         expected.put(String.join(",", names), count);
       }
     }
-    assertThat(asMap(FpGrowth.mine(Baskets.of(lists), minSupport, maxLength)))
-        .isEqualTo(expected);
+    assertThat(asMap(FpGrowth.mine(Baskets.of(lists), minSupport, maxLength))).isEqualTo(expected);
   }
 
   @Test
