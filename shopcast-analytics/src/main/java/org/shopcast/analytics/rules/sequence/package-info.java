@@ -1,0 +1,2 @@
+/** Sequential patterns (PrefixSpan) over sequences of itemsets or symbols. */
+package org.shopcast.analytics.rules.sequence;
