@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.importing.ImportCommand.class,
       org.shopcast.cli.stats.StatsCommand.class,
       org.shopcast.cli.demo.DemoCommand.class,
+      org.shopcast.cli.generate.GenerateCommand.class,
     })
 public final class RootCommand {
 
