@@ -14,9 +14,9 @@ import org.shopcast.core.error.ErrorCode;
  * invoice as order id; a {@code C} invoice (cancellation) becomes a RETURN of the positive
  * quantity. InvoiceDate is {@code YYYY-MM-DD HH:MM[:SS]} or {@code M/D/YYYY H:MM}, UK local time
  * unless {@code --tz}. The item's description and the customer's country go to the items and users
- * side tables (through the event properties). A missing CustomerID (empty or {@code NA}) is
- * rejected as MissingCustomer unless anonymous users are allowed, then the invoice is the anonymous
- * user {@code anon:invoice:<InvoiceNo>}.
+ * side tables (through the event properties). A missing CustomerID (empty, {@code NA} or {@code
+ * (blank)}) is rejected as MissingCustomer unless anonymous users are allowed, then the invoice is
+ * the anonymous user {@code anon:invoice:<InvoiceNo>}.
  */
 final class OnlineRetailSource {
   /** The retailer's local time. */

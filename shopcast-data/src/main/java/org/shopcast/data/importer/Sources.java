@@ -16,6 +16,8 @@ final class Sources {
       case CDNOW -> CdnowSource.of(file, options);
       case YOOCHOOSE -> YoochooseSource.of(file, options);
       case DIGINETICA -> DigineticaSource.of(file, options);
+      case CSV -> GenericSource.csv(file, options);
+      case JSONL -> GenericSource.jsonl(file, options);
       default ->
           throw new IllegalArgumentException(
               "format '" + format.cliName() + "' has no importer in this build");
