@@ -10,6 +10,7 @@ final class Sources {
   static Object forFormat(Format format, Path file, ImportOptions options) {
     return switch (format) {
       case TAOBAO -> TaobaoSource.of(file, options);
+      case SEGMENT -> new SegmentSource();
       default ->
           throw new IllegalArgumentException(
               "format '" + format.cliName() + "' has no importer in this build");
