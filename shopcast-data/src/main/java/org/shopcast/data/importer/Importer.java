@@ -156,6 +156,7 @@ public final class Importer {
     try (Statement st = connection.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + SqlSource.REJECTS_TABLE);
       st.execute("DROP TABLE IF EXISTS " + SqlSource.REJECTS_SCAN);
+      st.execute("DROP TABLE IF EXISTS " + StageWriter.TRAITS);
       Quarantine.createStage(connection);
       if (source instanceof SqlSource sql) {
         st.execute(StageTable.createFrom(sql));
