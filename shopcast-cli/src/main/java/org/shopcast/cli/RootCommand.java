@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.demo.DemoCommand.class,
       org.shopcast.cli.generate.GenerateCommand.class,
       org.shopcast.cli.quality.QualityCommand.class,
+      org.shopcast.cli.btyd.BtydCommand.class,
     })
 public final class RootCommand {
 
