@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * but not committed) and after the side tables and flags (just before the commit).
  */
 class ImportCrashTest {
-  private static final long ROWS = 1_000_000;
+  private static final long ROWS = 500_000;
   private static final String MARKER = "shopcast: import step done: ";
 
   @TempDir Path dir;
