@@ -28,11 +28,19 @@ import org.shopcast.predict.model.XgbClassifier;
 public final class TaskEvaluator {
   private TaskEvaluator() {}
 
-  /** The data of one evaluation, split by cutoff. */
-  record Splits(TemporalSplit split, TrainingSet train, TrainingSet valid, TrainingSet test) {}
+  /**
+   * The rows of one evaluation, split by cutoff.
+   *
+   * @param split the cutoffs
+   * @param train rows of the training cutoffs
+   * @param valid rows of the validation cutoff
+   * @param test rows of the holdout cutoff
+   */
+  public record Splits(
+      TemporalSplit split, TrainingSet train, TrainingSet valid, TrainingSet test) {}
 
-  /** Plans the cutoffs and builds the task's rows. */
-  static Splits splits(Connection connection, Task task, int horizonDays, int trainCutoffs) {
+  /** Plans the cutoffs and builds the task's rows (its population only). */
+  public static Splits splits(Connection connection, Task task, int horizonDays, int trainCutoffs) {
     TemporalSplit split = TemporalSplit.plan(connection, horizonDays, trainCutoffs);
     List<Instant> cutoffs = new ArrayList<>(split.train());
     cutoffs.add(split.validation());
