@@ -23,6 +23,8 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.quality.QualityCommand.class,
       org.shopcast.cli.btyd.BtydCommand.class,
       org.shopcast.cli.analyze.AnalyzeCommand.class,
+      org.shopcast.cli.predict.EvaluateTaskCommand.class,
+      org.shopcast.cli.predict.ExplainCommand.class,
     })
 public final class RootCommand {
 

@@ -70,6 +70,28 @@ public final class TrainingSet {
     return features[i].clone();
   }
 
+  /** A copy of all rows' features, row-major. */
+  public double[][] matrix() {
+    double[][] copy = new double[features.length][];
+    for (int i = 0; i < copy.length; i++) {
+      copy[i] = features[i].clone();
+    }
+    return copy;
+  }
+
+  /** Feature {@code name} of every row. */
+  public double[] column(String name) {
+    int c = featureNames.indexOf(name);
+    if (c < 0) {
+      throw new IllegalArgumentException("no feature named '" + name + "'");
+    }
+    double[] column = new double[features.length];
+    for (int i = 0; i < column.length; i++) {
+      column[i] = features[i][c];
+    }
+    return column;
+  }
+
   /** Feature {@code name} of row {@code i}. */
   public double feature(int i, String name) {
     int c = featureNames.indexOf(name);

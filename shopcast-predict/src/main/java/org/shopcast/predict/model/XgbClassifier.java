@@ -34,7 +34,8 @@ public final class XgbClassifier implements Classifier {
    * @param eta learning rate (0.05)
    * @param maxDepth tree depth (4)
    * @param seed random seed (42)
-   * @param threads training threads (2)
+   * @param threads training threads (1: on a loaded machine OpenMP's spinning barriers made two
+   *     threads 10x slower than one)
    */
   public record Options(
       int maxRounds, int earlyStopping, double eta, int maxDepth, long seed, int threads) {
@@ -58,7 +59,7 @@ public final class XgbClassifier implements Classifier {
 
     /** The defaults. */
     public Options() {
-      this(400, 30, 0.05, 4, 42, 2);
+      this(400, 30, 0.05, 4, 42, 1);
     }
   }
 
