@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.demo.DemoCommand.class,
       org.shopcast.cli.generate.GenerateCommand.class,
       org.shopcast.cli.analyze.AnalyzeCommand.class,
+      org.shopcast.cli.report.ReportCommand.class,
     })
 public final class RootCommand {
 

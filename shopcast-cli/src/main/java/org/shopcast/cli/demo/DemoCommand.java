@@ -78,6 +78,7 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("== Store");
       StatsCommand.print(out, store.stats());
+      org.shopcast.cli.analyze.AnalyticsDemo.print(out, store);
     }
     out.flush();
     return 0;
