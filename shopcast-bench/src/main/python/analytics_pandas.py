@@ -16,24 +16,21 @@ import pandas as pd
 
 
 def kpis(df):
-    d = df.assign(t=df.ts.dt.floor("D"))
-    g = d.groupby("t")
-    out = pd.DataFrame({
-        "views": g.type.apply(lambda s: (s == "VIEW").sum()),
-        "carts": g.type.apply(lambda s: (s == "CART_ADD").sum()),
-        "favourites": g.type.apply(lambda s: (s == "FAVORITE").sum()),
-    })
-    buys = d[d.type == "PURCHASE"]
+    d = pd.DataFrame({"t": df.ts.dt.floor("D"), "user_id": df.user_id,
+                      "v": df.type == "VIEW", "c": df.type == "CART_ADD",
+                      "f": df.type == "FAVORITE", "p": df.type == "PURCHASE"})
+    out = d.groupby("t")[["v", "c", "f"]].sum().rename(
+        columns={"v": "views", "c": "carts", "f": "favourites"})
+    buys = df[df.type == "PURCHASE"].assign(t=d.t)
     out["orders"] = buys.groupby("t").session_id.nunique()
     out["items_sold"] = buys.groupby("t").size()
-    u = d.groupby(["t", "user_id"]).type.agg(
-        v=lambda s: (s == "VIEW").any(), c=lambda s: (s == "CART_ADD").any(),
-        p=lambda s: (s == "PURCHASE").any())
+    u = d.groupby(["t", "user_id"])[["v", "c", "p"]].max()
+    u["vc"] = u.v & u.c
+    u["cp"] = u.c & u.p
+    u["vp"] = u.v & u.p
     ur = u.groupby("t").agg(users=("v", "size"), viewers=("v", "sum"), carters=("c", "sum"),
-                            buyers=("p", "sum"))
-    ur["view_cart"] = (u.v & u.c).groupby("t").sum()
-    ur["cart_buy"] = (u.c & u.p).groupby("t").sum()
-    ur["view_buy"] = (u.v & u.p).groupby("t").sum()
+                            buyers=("p", "sum"), view_cart=("vc", "sum"), cart_buy=("cp", "sum"),
+                            view_buy=("vp", "sum"))
     out = out.join(ur)
     full = pd.date_range(out.index.min(), out.index.max(), freq="D")
     out = out.reindex(full).fillna(0)

@@ -59,8 +59,14 @@ public final class Sql {
     return rows.isEmpty() ? null : rows.get(0).values().iterator().next();
   }
 
-  /** SQL for the local wall-clock time in {@code zone} of the UTC timestamp column {@code ts}. */
+  /**
+   * SQL for the local wall-clock time in {@code zone} of the UTC timestamp column {@code ts} (the
+   * column itself for UTC).
+   */
   public static String local(String ts, ZoneId zone) {
+    if (zoneName(zone).equals("UTC")) {
+      return ts;
+    }
     return "timezone(" + literal(zoneName(zone)) + ", " + ts + " AT TIME ZONE 'UTC')";
   }
 
