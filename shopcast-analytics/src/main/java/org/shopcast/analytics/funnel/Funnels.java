@@ -16,14 +16,38 @@ import org.shopcast.analytics.internal.Sql;
  * rate, and the median seconds from the previous step (over groups reaching it).
  */
 public final class Funnels {
+  /** The table of user segments a funnel can be split by. */
+  static final String SEGMENTS = "user_segments";
+
   private Funnels() {}
 
   /** The funnel of the store behind {@code connection}. */
   public static FunnelResult compute(Connection connection, FunnelOptions options) {
     List<String> steps = options.steps();
-    String unit = options.perSession() ? "session_id" : "user_id";
-    String group = options.perSession() || options.withinHours() == 0 ? "session_id" : "user_id";
-    String category = options.byCategory() ? "coalesce(category_id, '(none)')" : "'all'";
+    String unit = options.perSession() ? "e0.session_id" : "e0.user_id";
+    String group =
+        options.perSession() || options.withinHours() == 0 ? "e0.session_id" : "e0.user_id";
+    String category =
+        switch (options.split()) {
+          case NONE -> "'all'";
+          case CATEGORY -> "coalesce(category_id, '(none)')";
+          case SEGMENT -> "coalesce(CAST(s.segment AS VARCHAR), '(none)')";
+        };
+    String from =
+        options.split() == FunnelOptions.Split.SEGMENT
+            ? "events e0 LEFT JOIN " + SEGMENTS + " s ON s.user_id = e0.user_id"
+            : "events e0";
+    if (options.split() == FunnelOptions.Split.SEGMENT
+        && ((Long)
+                Sql.scalar(
+                    connection,
+                    "SELECT count(*) FROM information_schema.tables WHERE table_name = '"
+                        + SEGMENTS
+                        + "'"))
+            == 0) {
+      throw new IllegalStateException(
+          "no table " + SEGMENTS + " in the store: run `shopcast analyze segments` first");
+    }
     StringBuilder sql = new StringBuilder();
     sql.append("WITH ev AS (SELECT ")
         .append(unit)
@@ -31,7 +55,9 @@ public final class Funnels {
         .append(group)
         .append(" AS g, ")
         .append(category)
-        .append(" AS c, type, ts FROM events WHERE type IN (");
+        .append(" AS c, e0.type, e0.ts FROM ")
+        .append(from)
+        .append(" WHERE e0.type IN (");
     for (int i = 0; i < steps.size(); i++) {
       sql.append(i == 0 ? "" : ", ").append(Sql.literal(steps.get(i)));
     }
@@ -78,7 +104,7 @@ public final class Funnels {
       }
     }
     sql.append(" FROM s").append(n).append(" GROUP BY c ORDER BY n1 DESC, c LIMIT ");
-    sql.append(options.byCategory() ? options.topCategories() : 1);
+    sql.append(options.split() == FunnelOptions.Split.NONE ? 1 : options.topGroups());
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map<String, Object> agg : Sql.rows(connection, sql.toString())) {
       long first = (Long) agg.get("n1");
@@ -86,8 +112,10 @@ public final class Funnels {
       for (int k = 1; k <= n; k++) {
         long count = (Long) agg.get("n" + k);
         Map<String, Object> row = new LinkedHashMap<>();
-        if (options.byCategory()) {
-          row.put("category", agg.get("c"));
+        if (options.split() != FunnelOptions.Split.NONE) {
+          row.put(
+              options.split() == FunnelOptions.Split.CATEGORY ? "category" : "segment",
+              agg.get("c"));
         }
         row.put("step", (long) k);
         row.put("type", steps.get(k - 1));

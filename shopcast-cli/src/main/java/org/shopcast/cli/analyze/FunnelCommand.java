@@ -57,15 +57,19 @@ final class FunnelCommand implements Callable<Integer> {
   int withinHours;
 
   @Option(
-      names = "--by-category",
-      description = "One funnel per category (every step on an item of that category).")
-  boolean byCategory;
+      names = "--by",
+      paramLabel = "none|category|segment",
+      defaultValue = "none",
+      description =
+          "One funnel per category (every step on an item of that category) or per user segment"
+              + " (run analyze segments first) (default: ${DEFAULT-VALUE}).")
+  FunnelOptions.Split by;
 
   @Option(
       names = "--top",
       paramLabel = "N",
       defaultValue = "10",
-      description = "With --by-category: the N categories with most first steps (default: 10).")
+      description = "With --by: the N groups with most first steps (default: ${DEFAULT-VALUE}).")
   int top;
 
   @Option(
@@ -80,8 +84,7 @@ final class FunnelCommand implements Callable<Integer> {
     }
     List<String> types = new ArrayList<>();
     steps.forEach(s -> types.add(s.trim().toUpperCase(Locale.ROOT)));
-    FunnelOptions options =
-        new FunnelOptions(types, per.equals("session"), withinHours, byCategory, top);
+    FunnelOptions options = new FunnelOptions(types, per.equals("session"), withinHours, by, top);
     FunnelResult result;
     try (EventStore store = StoreAccess.open(parent.root.workspace())) {
       result = Funnels.compute(store.connection(), options);

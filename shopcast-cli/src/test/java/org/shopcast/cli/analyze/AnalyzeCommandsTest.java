@@ -92,6 +92,15 @@ class AnalyzeCommandsTest {
     JsonNode segments = json("analyze", "segments", "--max-k", "4", "--json");
     assertThat(segments.get("k").asInt()).isBetween(2, 4);
     assertThat(segments.get("segments").get(0).get("description").asText()).isNotBlank();
+    JsonNode bySegment = json("analyze", "funnel", "--by", "segment", "--json");
+    long viewers = 0;
+    for (JsonNode row : bySegment.get("rows")) {
+      assertThat(row.has("segment")).isTrue();
+      if (row.get("step").asInt() == 1) {
+        viewers += row.get("count").asLong();
+      }
+    }
+    assertThat(viewers).isEqualTo(43);
 
     JsonNode paths = json("analyze", "paths", "--json");
     assertThat(paths.get("types").size()).isPositive();
