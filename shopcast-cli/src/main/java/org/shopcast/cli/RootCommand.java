@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.analyze.AnalyzeCommand.class,
       org.shopcast.cli.predict.EvaluateTaskCommand.class,
       org.shopcast.cli.predict.ExplainCommand.class,
+      org.shopcast.cli.report.ReportCommand.class,
     })
 public final class RootCommand {
 

@@ -10,8 +10,8 @@ import java.util.Arrays;
  * conditional tree, mined recursively, so no candidate itemsets are generated or counted.
  *
  * <p>Use it for any basket data set; it is much faster than Apriori when there are many frequent
- * itemsets or long baskets (see docs/rules.md for measured figures). Memory grows with the tree
- * size, roughly the number of distinct frequent-item prefixes of the baskets.
+ * itemsets or long baskets (see docs/analytics.md). Memory grows with the tree size, roughly the
+ * number of distinct frequent-item prefixes of the baskets.
  */
 public final class FpGrowth {
   private final int minCount;

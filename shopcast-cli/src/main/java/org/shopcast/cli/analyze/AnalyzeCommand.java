@@ -13,7 +13,16 @@ import picocli.CommandLine.ParentCommand;
       "Each analysis prints a text table, or one JSON object with --json.",
       "Definitions and options: docs/analytics.md."
     },
-    subcommands = {RulesCommand.class})
+    subcommands = {
+      KpisCommand.class,
+      FunnelCommand.class,
+      RetentionCommand.class,
+      PathsCommand.class,
+      ProfilesCommand.class,
+      RfmCommand.class,
+      SegmentsCommand.class,
+      RulesCommand.class
+    })
 public final class AnalyzeCommand {
   @ParentCommand RootCommand root;
 }

@@ -83,6 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("== Quality (shopcast quality for the full report)");
       out.print(QualityText.summary(new QualityAnalyzer(Clock.systemUTC()).analyze(store)));
+      org.shopcast.cli.analyze.AnalyticsDemo.print(out, store);
     }
     out.flush();
     return 0;

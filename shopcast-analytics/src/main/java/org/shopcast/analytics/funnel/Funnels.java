@@ -1,0 +1,142 @@
+package org.shopcast.analytics.funnel;
+
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.shopcast.analytics.internal.Sql;
+
+/**
+ * Computes funnels in DuckDB SQL. Within each group of events (a session, or a user's whole history
+ * when the window is N hours), step 1 is the first event of the first type; step k is the first
+ * event of the k-th type at or after step k-1 (and, with a window of N hours, at most N hours after
+ * step 1). A unit (user or session) reaches step k when any of its groups does. Per step: units
+ * reaching it, conversion from the previous step and from the first, units dropped and the drop-off
+ * rate, and the median seconds from the previous step (over groups reaching it).
+ */
+public final class Funnels {
+  /** The table of user segments a funnel can be split by. */
+  static final String SEGMENTS = "user_segments";
+
+  private Funnels() {}
+
+  /** The funnel of the store behind {@code connection}. */
+  public static FunnelResult compute(Connection connection, FunnelOptions options) {
+    List<String> steps = options.steps();
+    String unit = options.perSession() ? "e0.session_id" : "e0.user_id";
+    String group =
+        options.perSession() || options.withinHours() == 0 ? "e0.session_id" : "e0.user_id";
+    String category =
+        switch (options.split()) {
+          case NONE -> "'all'";
+          case CATEGORY -> "coalesce(category_id, '(none)')";
+          case SEGMENT -> "coalesce(CAST(s.segment AS VARCHAR), '(none)')";
+        };
+    String from =
+        options.split() == FunnelOptions.Split.SEGMENT
+            ? "events e0 LEFT JOIN " + SEGMENTS + " s ON s.user_id = e0.user_id"
+            : "events e0";
+    if (options.split() == FunnelOptions.Split.SEGMENT
+        && ((Long)
+                Sql.scalar(
+                    connection,
+                    "SELECT count(*) FROM information_schema.tables WHERE table_name = '"
+                        + SEGMENTS
+                        + "'"))
+            == 0) {
+      throw new IllegalStateException(
+          "no table " + SEGMENTS + " in the store: run `shopcast analyze segments` first");
+    }
+    StringBuilder sql = new StringBuilder();
+    sql.append("WITH ev AS (SELECT ")
+        .append(unit)
+        .append(" AS u, ")
+        .append(group)
+        .append(" AS g, ")
+        .append(category)
+        .append(" AS c, e0.type, e0.ts FROM ")
+        .append(from)
+        .append(" WHERE e0.type IN (");
+    for (int i = 0; i < steps.size(); i++) {
+      sql.append(i == 0 ? "" : ", ").append(Sql.literal(steps.get(i)));
+    }
+    sql.append(")),\n");
+    sql.append("s1 AS (SELECT u, g, c, min(ts) AS t1 FROM ev WHERE type = ")
+        .append(Sql.literal(steps.get(0)))
+        .append(" GROUP BY u, g, c)");
+    for (int k = 2; k <= steps.size(); k++) {
+      StringBuilder keep = new StringBuilder("s.u, s.g, s.c");
+      for (int j = 1; j < k; j++) {
+        keep.append(", s.t").append(j);
+      }
+      sql.append(",\ns")
+          .append(k)
+          .append(" AS (SELECT ")
+          .append(keep)
+          .append(", min(e.ts) AS t")
+          .append(k)
+          .append(" FROM s")
+          .append(k - 1)
+          .append(" s LEFT JOIN ev e ON e.g = s.g AND e.c = s.c AND e.type = ")
+          .append(Sql.literal(steps.get(k - 1)))
+          .append(" AND e.ts >= s.t")
+          .append(k - 1);
+      if (options.withinHours() > 0) {
+        sql.append(" AND e.ts <= s.t1 + INTERVAL ").append(options.withinHours()).append(" HOUR");
+      }
+      sql.append(" GROUP BY ").append(keep).append(")");
+    }
+    int n = steps.size();
+    sql.append("\nSELECT c");
+    for (int k = 1; k <= n; k++) {
+      sql.append(", count(DISTINCT u) FILTER (WHERE t")
+          .append(k)
+          .append(" IS NOT NULL) AS n")
+          .append(k);
+      if (k > 1) {
+        sql.append(", median(epoch(t")
+            .append(k)
+            .append(") - epoch(t")
+            .append(k - 1)
+            .append("))::DOUBLE AS m")
+            .append(k);
+      }
+    }
+    sql.append(" FROM s").append(n).append(" GROUP BY c ORDER BY n1 DESC, c LIMIT ");
+    sql.append(options.split() == FunnelOptions.Split.NONE ? 1 : options.topGroups());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Map<String, Object> agg : Sql.rows(connection, sql.toString())) {
+      long first = (Long) agg.get("n1");
+      long previous = first;
+      for (int k = 1; k <= n; k++) {
+        long count = (Long) agg.get("n" + k);
+        Map<String, Object> row = new LinkedHashMap<>();
+        if (options.split() != FunnelOptions.Split.NONE) {
+          row.put(
+              options.split() == FunnelOptions.Split.CATEGORY ? "category" : "segment",
+              agg.get("c"));
+        }
+        row.put("step", (long) k);
+        row.put("type", steps.get(k - 1));
+        row.put("count", count);
+        row.put("conversion", k == 1 ? 1.0 : ratio(count, previous));
+        row.put("overall", ratio(count, first));
+        row.put("dropped", k == 1 ? 0L : previous - count);
+        row.put("drop_rate", k == 1 ? 0.0 : 1 - ratio(count, previous));
+        row.put("median_seconds", k == 1 ? null : agg.get("m" + k));
+        rows.add(row);
+        previous = count;
+      }
+    }
+    return new FunnelResult(
+        steps,
+        options.perSession() ? "session" : "user",
+        options.withinHours() == 0 ? "session" : options.withinHours() + "h",
+        rows);
+  }
+
+  private static double ratio(long a, long b) {
+    return b == 0 ? 0.0 : (double) a / b;
+  }
+}
