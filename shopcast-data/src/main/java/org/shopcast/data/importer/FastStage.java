@@ -16,7 +16,8 @@ final class FastStage {
    */
   static String createFrom(SqlSource source) {
     StringBuilder sql = new StringBuilder("CREATE OR REPLACE TEMP TABLE " + StageTable.NAME);
-    sql.append(" AS\nWITH p AS (SELECT CAST(NULL AS BIGINT) AS ord");
+    // raw columns ("*") stay visible to the checks, as in StageTable.selectFrom
+    sql.append(" AS\nWITH p AS (SELECT *, CAST(NULL AS BIGINT) AS ord");
     for (String[] column : StageTable.COLUMNS) {
       String expr = source.columns().get(column[0]);
       if (expr == null) {
