@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * JMH: cost of deriving event ids in DuckDB for 500k staged Taobao-like rows, written to a
  * persistent table as the importer does: the full MD5 hex (32 characters, stored out of line), the
- * 72-bit MD5 prefix in base64 the importer uses (12 characters, stored inline), and DuckDB's 64-bit
+ * 72-bit MD5 prefix in base64 (12 characters, stored inline; tried, not kept), and DuckDB's 64-bit
  * {@code hash} (fast but not stable across DuckDB versions, so not usable as a stored id).
  *
  * <p>Run from the project root:

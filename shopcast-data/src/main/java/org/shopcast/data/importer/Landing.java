@@ -74,10 +74,9 @@ final class Landing {
   record Plan(long valid, Long minTs, Long maxTs, boolean fast) {}
 
   /**
-   * The derived event id: the first 72 bits of the MD5 of the content fields joined by U+001F, as
-   * 12 base64 characters (short enough for DuckDB to store inline; a collision among 100M events
-   * has a chance of about 1 in a million). MD5, not DuckDB's {@code hash}, because ids must not
-   * change between DuckDB versions.
+   * The derived event id: the MD5 (hex) of the content fields joined by U+001F, the same formula as
+   * the server's ingestion, so a row gets the same id whichever way it arrives. MD5, not DuckDB's
+   * {@code hash}, because stored ids must not change between DuckDB versions.
    */
   private String derivedId() {
     StringBuilder content = new StringBuilder();
@@ -85,7 +84,7 @@ final class Landing {
       content.append(content.length() == 0 ? "" : ", ");
       content.append("ts".equals(field) ? "epoch_ms(ts)" : column(field));
     }
-    return "to_base64(unhex(substr(md5(concat_ws(chr(31), " + content + ")), 1, 18)))";
+    return "md5(concat_ws(chr(31), " + content + "))";
   }
 
   /** A canonical column of the stage, or its constant when the source does not define it. */
