@@ -69,6 +69,9 @@ public final class Importer {
             refusal == null
                 ? landing.land(options.dropBots())
                 : new Landing.Counts(0, 0, 0, Map.of());
+        if (refusal == null) {
+          SideTables.fill(connection, importId);
+        }
         long duplicates = refusal == null ? validAndFresh[0] - validAndFresh[1] : 0;
         rejected += counts.botDropped();
         Map<String, Long> byCode = Quarantine.countsByCode(connection, importId);
@@ -153,6 +156,7 @@ public final class Importer {
     try (Statement st = connection.createStatement()) {
       st.execute("DROP TABLE IF EXISTS " + SqlSource.REJECTS_TABLE);
       st.execute("DROP TABLE IF EXISTS " + SqlSource.REJECTS_SCAN);
+      st.execute("DROP TABLE IF EXISTS " + StageWriter.TRAITS);
       Quarantine.createStage(connection);
       if (source instanceof SqlSource sql) {
         st.execute(StageTable.createFrom(sql));

@@ -79,6 +79,15 @@ final class Landing {
               + " FROM shopcast_fresh");
       long accepted = count(st, "SELECT count(*) FROM shopcast_fresh");
       st.execute("INSERT OR IGNORE INTO users SELECT DISTINCT user_id, NULL FROM shopcast_fresh");
+      if (count(
+              st,
+              "SELECT count(*) FROM duckdb_tables() WHERE table_name = '"
+                  + StageWriter.TRAITS
+                  + "'")
+          > 0) {
+        st.execute(
+            "INSERT OR REPLACE INTO users SELECT user_id, attributes FROM " + StageWriter.TRAITS);
+      }
       st.execute(
           "INSERT OR IGNORE INTO items SELECT item_id, arg_max(category_id, ts), arg_max(price,"
               + " ts), NULL FROM shopcast_fresh WHERE item_id IS NOT NULL GROUP BY item_id");

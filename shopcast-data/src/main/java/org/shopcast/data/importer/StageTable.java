@@ -47,7 +47,9 @@ final class StageTable {
 
   /** DDL filling the stage from a SQL source in one DuckDB query. */
   static String createFrom(SqlSource source) {
-    StringBuilder projected = new StringBuilder("ordinality AS ord");
+    // The raw columns ("*") stay visible so checks may test them (e.g. a number that does not
+    // parse); sources name raw columns apart from the canonical ones (r_..., c0...).
+    StringBuilder projected = new StringBuilder("*, ordinality AS ord");
     for (String[] column : COLUMNS) {
       String expr = source.columns().get(column[0]);
       if (expr == null) {
