@@ -38,6 +38,14 @@ final class FieldChecks {
   /** Validity warns from this share (fail below). */
   static final double VALID_WARN = 0.99;
 
+  /**
+   * Where item_id is required: events of every type but SEARCH, from imports that record item ids
+   * at all (order-level sources such as CDNOW have none, which is no defect of a row).
+   */
+  static final String ITEM_EVENTS_OF_ITEM_SOURCES =
+      "type <> 'SEARCH' AND import_id IN (SELECT DISTINCT import_id FROM events WHERE item_id IS"
+          + " NOT NULL)";
+
   /** Earliest plausible event time: before it a timestamp is invalid. */
   static final Instant EARLIEST = Instant.parse("1995-01-01T00:00:00Z");
 
@@ -98,7 +106,7 @@ final class FieldChecks {
         new Field("type", "true", true, true, "type IN (" + types + ")", "a canonical event type"),
         new Field(
             "item_id",
-            "type <> 'SEARCH'",
+            ITEM_EVENTS_OF_ITEM_SOURCES,
             true,
             true,
             noSpaces("item_id"),
@@ -175,7 +183,10 @@ final class FieldChecks {
   private static QualityCheck completeness(Field f, double applicable, double present) {
     String name = "completeness." + f.name();
     double share = Queries.share(present, applicable);
-    String scope = "true".equals(f.applies()) ? "events" : "events where " + f.applies();
+    String scope =
+        f.applies().equals(ITEM_EVENTS_OF_ITEM_SOURCES)
+            ? "non-SEARCH events of imports that record item ids"
+            : "true".equals(f.applies()) ? "events" : "events where " + f.applies();
     if (Double.isNaN(share)) {
       return QualityCheck.of(name, CheckStatus.PASS, share, "no " + scope, weight(f));
     }

@@ -116,6 +116,55 @@ class QualityEdgeCasesTest {
     }
   }
 
+  @Test
+  void itemCompleteness_skipsImportsThatRecordNoItems() throws Exception {
+    // import 1 records items (one row lacks it); import 2 is order-level, with no item ids
+    String[][] rows = {
+      {"1", "VIEW", "a"},
+      {"1", "VIEW", "b"},
+      {"1", "CART_ADD", "a"},
+      {"1", "VIEW", null},
+      {"1", "SEARCH", null},
+      {"2", "PURCHASE", null},
+      {"2", "PURCHASE", null}
+    };
+    try (EventStore store = EventStore.open(workspace)) {
+      try (PreparedStatement ps =
+          store
+              .connection()
+              .prepareStatement(
+                  "INSERT INTO events (event_id, user_id, ts, type, item_id, import_id) VALUES (?,"
+                      + " 'u', TIMESTAMP '2024-05-01 10:00:00', ?, ?, ?)")) {
+        for (int i = 0; i < rows.length; i++) {
+          ps.setString(1, "e" + i);
+          ps.setString(2, rows[i][1]);
+          ps.setString(3, rows[i][2]);
+          ps.setLong(4, Long.parseLong(rows[i][0]));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      QualityReport report = new QualityAnalyzer(Clock.fixed(NOW, ZoneOffset.UTC)).analyze(store);
+
+      Set<String> itemImports = new java.util.HashSet<>();
+      for (String[] r : rows) {
+        if (r[2] != null) {
+          itemImports.add(r[0]);
+        }
+      }
+      long judged = 0;
+      long filled = 0;
+      for (String[] r : rows) {
+        if (!r[1].equals("SEARCH") && itemImports.contains(r[0])) {
+          judged++;
+          filled += r[2] == null ? 0 : 1;
+        }
+      }
+      assertThat(value(report, "completeness.item_id"))
+          .isCloseTo(filled / (double) judged, within(1e-12));
+    }
+  }
+
   private static boolean parses(ObjectMapper json, String text) {
     try {
       json.readTree(text);
