@@ -65,4 +65,26 @@ class QualityCommandTest {
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err()).startsWith("shopcast: cannot write the HTML report to");
   }
+
+  @Test
+  void demo_endsWithTheQualitySummaryOfTheStore() throws Exception {
+    CliRun demo = run("demo");
+
+    assertThat(demo.exitCode()).as(demo.err()).isZero();
+    JsonNode json = Json.mapper().readTree(run("quality", "--json").out());
+    String summary = demo.out().substring(demo.out().indexOf("== Quality"));
+    assertThat(summary)
+        .contains(
+            String.format(
+                java.util.Locale.ROOT, "quality score %.3f", json.get("score").asDouble()));
+    for (JsonNode check : json.get("checks")) {
+      String line = check.get("status").asText() + "  " + check.get("name").asText() + ":";
+      if (check.get("status").asText().equals("pass")) {
+        assertThat(summary).doesNotContain(line);
+      } else {
+        assertThat(summary).contains(line);
+      }
+    }
+    assertThat(summary).contains("warn  time.badTimestamps:");
+  }
 }

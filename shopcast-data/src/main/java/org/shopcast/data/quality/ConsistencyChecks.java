@@ -34,33 +34,46 @@ final class ConsistencyChecks {
   private ConsistencyChecks() {}
 
   static List<QualityCheck> run(Connection connection) throws SQLException {
-    return List.of(
-        withoutView(connection, "PURCHASE", "consistency.purchaseWithoutView"),
-        withoutView(connection, "CART_ADD", "consistency.cartWithoutView"),
-        itemsSeenOnce(connection),
-        usersWithOneEvent(connection),
-        returnsWithoutPurchase(connection),
-        botLikeUsers(connection));
-  }
-
-  /**
-   * Share of {@code type} events (by users who have any view, on an item) with no view of the same
-   * item by the same user at or before their time.
-   */
-  private static QualityCheck withoutView(Connection connection, String type, String name)
-      throws SQLException {
-    double[] r =
+    double[] funnel =
         Queries.row(
             connection,
             "WITH fv AS (SELECT user_id, item_id, min(ts) AS first_view FROM events WHERE type ="
                 + " 'VIEW' AND item_id IS NOT NULL GROUP BY ALL),"
                 + " viewers AS (SELECT DISTINCT user_id FROM fv),"
-                + " e AS (SELECT user_id, item_id, ts FROM events WHERE type = '"
-                + type
-                + "' AND item_id IS NOT NULL AND user_id IN (SELECT user_id FROM viewers))"
-                + " SELECT count(*), count(*) FILTER (WHERE fv.first_view IS NULL OR"
-                + " fv.first_view > e.ts) FROM e LEFT JOIN fv USING (user_id, item_id)");
-    double share = Queries.share(r[1], r[0]);
+                + " e AS (SELECT type, user_id, item_id, ts FROM events WHERE type IN ('PURCHASE',"
+                + " 'CART_ADD') AND item_id IS NOT NULL AND user_id IN (SELECT user_id FROM"
+                + " viewers)),"
+                + " j AS (SELECT e.type, fv.first_view IS NULL OR fv.first_view > e.ts AS missing"
+                + " FROM e LEFT JOIN fv USING (user_id, item_id))"
+                + " SELECT count(*) FILTER (WHERE type = 'PURCHASE'), count(*) FILTER (WHERE type"
+                + " = 'PURCHASE' AND missing), count(*) FILTER (WHERE type = 'CART_ADD'),"
+                + " count(*) FILTER (WHERE type = 'CART_ADD' AND missing) FROM j");
+    double[] items =
+        Queries.row(
+            connection,
+            "SELECT count(*), count(*) FILTER (WHERE n = 1) FROM (SELECT item_id, count(*) AS n"
+                + " FROM events WHERE item_id IS NOT NULL GROUP BY item_id)");
+    double[] users =
+        Queries.row(
+            connection,
+            "SELECT count(*), count(*) FILTER (WHERE n = 1), count(*) FILTER (WHERE user_id IN"
+                + " (SELECT user_id FROM user_flags WHERE code = 'BotLikeRate')) FROM (SELECT"
+                + " user_id, count(*) AS n FROM events GROUP BY user_id)");
+    return List.of(
+        withoutView(funnel[0], funnel[1], "PURCHASE", "consistency.purchaseWithoutView"),
+        withoutView(funnel[2], funnel[3], "CART_ADD", "consistency.cartWithoutView"),
+        tail("consistency.itemsSeenOnce", items, "items", "have exactly one event"),
+        tail("consistency.usersWithOneEvent", users, "users", "have exactly one event"),
+        returnsWithoutPurchase(connection),
+        botLikeUsers(users[0], users[2]));
+  }
+
+  /**
+   * Grades {@code without} of {@code all} events of {@code type} (by users who have any view, on an
+   * item) that have no view of the same item by the same user at or before their time.
+   */
+  private static QualityCheck withoutView(double all, double without, String type, String name) {
+    double share = Queries.share(without, all);
     if (Double.isNaN(share)) {
       return QualityCheck.of(
           name, CheckStatus.PASS, share, "no " + type + " events by users who view", 1);
@@ -73,28 +86,10 @@ final class ConsistencyChecks {
             Locale.ROOT,
             "%,.0f of %,.0f %s events (of users with views) have no view of the item by the user"
                 + " at or before them (warn > 20%%, fail > 50%%)",
-            r[1],
-            r[0],
+            without,
+            all,
             type),
         1);
-  }
-
-  private static QualityCheck itemsSeenOnce(Connection connection) throws SQLException {
-    double[] r =
-        Queries.row(
-            connection,
-            "SELECT count(*), count(*) FILTER (WHERE n = 1) FROM (SELECT item_id, count(*) AS n"
-                + " FROM events WHERE item_id IS NOT NULL GROUP BY item_id)");
-    return tail("consistency.itemsSeenOnce", r, "items", "have exactly one event");
-  }
-
-  private static QualityCheck usersWithOneEvent(Connection connection) throws SQLException {
-    double[] r =
-        Queries.row(
-            connection,
-            "SELECT count(*), count(*) FILTER (WHERE n = 1) FROM (SELECT user_id, count(*) AS n"
-                + " FROM events GROUP BY user_id)");
-    return tail("consistency.usersWithOneEvent", r, "users", "have exactly one event");
   }
 
   private static QualityCheck tail(String name, double[] r, String what, String how) {
@@ -135,13 +130,8 @@ final class ConsistencyChecks {
         1);
   }
 
-  private static QualityCheck botLikeUsers(Connection connection) throws SQLException {
-    double[] r =
-        Queries.row(
-            connection,
-            "SELECT count(DISTINCT user_id), count(DISTINCT user_id) FILTER (WHERE user_id IN"
-                + " (SELECT user_id FROM user_flags WHERE code = 'BotLikeRate')) FROM events");
-    double share = Queries.share(r[1], r[0]);
+  private static QualityCheck botLikeUsers(double users, double flagged) {
+    double share = Queries.share(flagged, users);
     return QualityCheck.of(
         "consistency.botLikeUsers",
         Double.isNaN(share) ? CheckStatus.PASS : CheckStatus.atMost(share, 0, BOTS_FAIL),
@@ -149,8 +139,8 @@ final class ConsistencyChecks {
         String.format(
             Locale.ROOT,
             "%,.0f of %,.0f users are flagged BotLikeRate at import (warn > 0, fail > 1%%)",
-            r[1],
-            r[0]),
+            flagged,
+            users),
         1);
   }
 }

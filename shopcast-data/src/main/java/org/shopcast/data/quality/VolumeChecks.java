@@ -150,7 +150,19 @@ final class VolumeChecks {
             + " AS rz FROM v JOIN p USING (hod) JOIN q USING (hod) WHERE p.k >= "
             + MIN_DAYS_PER_HOUR
             + ") ";
-    double judged = Queries.row(connection, base + "SELECT count(*) FROM z")[0];
+    // one query: a first row with the number of judged hours, then the gap and abnormal hours
+    List<String[]> rows =
+        Queries.rows(
+            connection,
+            base
+                + "SELECT 0 AS k, NULL AS hr, count(*) AS n, NULL AS gap FROM z UNION ALL"
+                + " SELECT 1, strftime(hr, '%Y-%m-%dT%H:00Z'), n, n = 0 FROM z WHERE (n = 0 AND"
+                + " med >= "
+                + GAP_MIN_EXPECTED
+                + ") OR (n > 0 AND rz > "
+                + Z_FENCE
+                + ") ORDER BY k, hr");
+    double judged = Double.parseDouble(rows.get(0)[2]);
     if (!(judged > 0)) {
       String why = "fewer than " + MIN_DAYS_PER_HOUR + " full days: hours not judged";
       return List.of(
@@ -159,21 +171,11 @@ final class VolumeChecks {
     }
     List<String> gaps = new ArrayList<>();
     List<String> abnormal = new ArrayList<>();
-    for (String[] r :
-        Queries.rows(
-            connection,
-            base
-                + "SELECT strftime(hr, '%Y-%m-%dT%H:00Z'), n, n = 0 AND med >= "
-                + GAP_MIN_EXPECTED
-                + " FROM z WHERE (n = 0 AND med >= "
-                + GAP_MIN_EXPECTED
-                + ") OR (n > 0 AND rz > "
-                + Z_FENCE
-                + ") ORDER BY hr")) {
-      if (Boolean.parseBoolean(r[2])) {
-        gaps.add(r[0]);
+    for (String[] r : rows.subList(1, rows.size())) {
+      if (Boolean.parseBoolean(r[3])) {
+        gaps.add(r[1]);
       } else {
-        abnormal.add(r[0] + " " + r[1]);
+        abnormal.add(r[1] + " " + r[2]);
       }
     }
     String of = String.format(Locale.ROOT, " of %,.0f judged hours", judged);
