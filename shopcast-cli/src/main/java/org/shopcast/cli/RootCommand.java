@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.demo.DemoCommand.class,
       org.shopcast.cli.generate.GenerateCommand.class,
       org.shopcast.cli.evaluate.EvaluateCommand.class,
+      org.shopcast.cli.recommend.RecommendCommand.class,
     })
 public final class RootCommand {
 
