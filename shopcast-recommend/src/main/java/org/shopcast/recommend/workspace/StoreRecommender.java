@@ -144,7 +144,10 @@ public final class StoreRecommender {
     List<Recommender> chain = new ArrayList<>();
     chain.add(sessionKnn);
     chain.addAll(chain(itemKnn, context));
-    return explain(Recommendations.top(chain, context, n, rules), context, "session");
+    // the item on screen now is not a continuation
+    Rules withoutCurrent =
+        context.isEmpty() ? rules : rules.excluding(java.util.Set.of(context.lastItem()));
+    return explain(Recommendations.top(chain, context, n, withoutCurrent), context, "session");
   }
 
   private List<Recommender> chain(Recommender first, Context context) {

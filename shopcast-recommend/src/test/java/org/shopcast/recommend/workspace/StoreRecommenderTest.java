@@ -74,4 +74,14 @@ class StoreRecommenderTest {
     assertThat(list).hasSize(10).extracting(Explained::itemId).doesNotContain("2333346");
     assertThat(recommender.similarTo("no-such-item", 10, new Rules())).isEmpty();
   }
+
+  @Test
+  void forSession_leavesOutTheCurrentItem_andFillsTheList() {
+    List<org.shopcast.recommend.session.Click> session =
+        List.of(
+            new org.shopcast.recommend.session.Click(
+                "s", null, "2268318", 0, org.shopcast.core.event.EventType.VIEW, 1));
+    List<Explained> list = recommender.forSession(session, 8, new Rules());
+    assertThat(list).hasSize(8).extracting(Explained::itemId).doesNotContain("2268318");
+  }
 }
