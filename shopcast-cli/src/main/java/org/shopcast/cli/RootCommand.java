@@ -26,6 +26,8 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.predict.EvaluateTaskCommand.class,
       org.shopcast.cli.predict.ExplainCommand.class,
       org.shopcast.cli.report.ReportCommand.class,
+      org.shopcast.cli.evaluate.EvaluateCommand.class,
+      org.shopcast.cli.recommend.RecommendCommand.class,
     })
 public final class RootCommand {
 

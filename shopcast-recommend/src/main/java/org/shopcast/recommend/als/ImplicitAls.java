@@ -118,9 +118,15 @@ public final class ImplicitAls {
       double[] yi = fixed[data.col(p)];
       for (int r = 0; r < f; r++) {
         double er = extra * yi[r];
-        for (int c = 0; c < f; c++) {
+        for (int c = r; c < f; c++) {
           a[r][c] += er * yi[c];
         }
+      }
+    }
+    // mirror the upper triangle so the matrix is exactly symmetric
+    for (int r = 1; r < f; r++) {
+      for (int c = 0; c < r; c++) {
+        a[r][c] = a[c][r];
       }
     }
     RealVector solution =

@@ -1,0 +1,2 @@
+/** Recommendation commands: offline evaluation of the session recommenders. */
+package org.shopcast.cli.recommend;
