@@ -18,9 +18,7 @@ final class Sources {
       case DIGINETICA -> DigineticaSource.of(file, options);
       case CSV -> GenericSource.csv(file, options);
       case JSONL -> GenericSource.jsonl(file, options);
-      default ->
-          throw new IllegalArgumentException(
-              "format '" + format.cliName() + "' has no importer in this build");
+      case SEGMENT -> new SegmentSource();
     };
   }
 }

@@ -1,9 +1,13 @@
 package org.shopcast.data.importer;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.shopcast.core.error.RowError;
@@ -11,10 +15,16 @@ import org.shopcast.core.event.Event;
 
 /** Appends candidate events and rejections of a {@link RowSource} to the stage table. */
 final class StageWriter implements AutoCloseable {
+  /** Temp table of user attributes a source gave (Segment identify), landed with the events. */
+  static final String TRAITS = "shopcast_stage_traits";
+
+  private final Connection connection;
   private final DuckDBAppender appender;
+  private final Map<String, String> traits = new LinkedHashMap<>();
   private long ordinal;
 
   StageWriter(Connection connection) throws SQLException {
+    this.connection = connection;
     this.appender =
         connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", StageTable.NAME);
   }
@@ -60,8 +70,29 @@ final class StageWriter implements AutoCloseable {
     appender.endRow();
   }
 
+  /** A user's attributes (JSON object text); the last one given for a user wins. */
+  void traits(String userId, String attributes) {
+    traits.put(userId, attributes);
+  }
+
   @Override
   public void close() throws SQLException {
     appender.close();
+    if (traits.isEmpty()) {
+      return;
+    }
+    try (Statement st = connection.createStatement()) {
+      st.execute(
+          "CREATE OR REPLACE TEMP TABLE " + TRAITS + " (user_id VARCHAR, attributes VARCHAR)");
+    }
+    try (PreparedStatement ps =
+        connection.prepareStatement("INSERT INTO " + TRAITS + " VALUES (?, ?)")) {
+      for (Map.Entry<String, String> entry : traits.entrySet()) {
+        ps.setString(1, entry.getKey());
+        ps.setString(2, entry.getValue());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 }

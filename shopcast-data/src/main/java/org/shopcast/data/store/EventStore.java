@@ -58,12 +58,31 @@ public final class EventStore implements AutoCloseable {
         throw new IllegalStateException(
             "workspace "
                 + workspace
-                + " is in use by another process (is `shopcast serve` running on it?): "
+                + " is in use by another process ("
+                + holder(workspace)
+                + "): "
                 + firstLine(message),
             e);
       }
       throw new IllegalStateException("cannot open store " + file + ": " + firstLine(message), e);
     }
+  }
+
+  /** The file a running {@code shopcast serve} writes into its workspace, naming itself. */
+  public static final String SERVER_FILE = "server.json";
+
+  private static String holder(Path workspace) {
+    Path server = workspace.resolve(SERVER_FILE);
+    try {
+      if (Files.isRegularFile(server)) {
+        return "held by `shopcast serve`: "
+            + Files.readString(server).strip()
+            + "; stop it or send events through its API";
+      }
+    } catch (IOException e) {
+      return "is `shopcast serve` running on it? " + e.getMessage();
+    }
+    return "is `shopcast serve` running on it?";
   }
 
   private static String firstLine(String message) {
@@ -83,6 +102,14 @@ public final class EventStore implements AutoCloseable {
 
   /** Counts of events, users and items, the time range and the events by type. */
   public StoreStats stats() {
+    return stats(connection);
+  }
+
+  /**
+   * The same figures as {@link #stats()}, read through {@code connection} (e.g. a duplicate of the
+   * store's connection used by another thread).
+   */
+  public static StoreStats stats(Connection connection) {
     try (Statement statement = connection.createStatement()) {
       long events;
       long users;

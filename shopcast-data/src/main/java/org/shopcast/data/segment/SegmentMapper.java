@@ -1,0 +1,451 @@
+package org.shopcast.data.segment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.shopcast.core.error.ErrorCode;
+import org.shopcast.core.error.RowError;
+import org.shopcast.core.event.Event;
+import org.shopcast.core.event.EventType;
+
+/**
+ * Maps one Segment message (Tracking API spec: {@code track}, {@code identify}, {@code page},
+ * {@code screen}) onto contract events, the way both the {@code segment} importer and the server's
+ * {@code /v1/*} endpoints do.
+ *
+ * <ul>
+ *   <li>user: {@code userId}, else {@code anonymousId};
+ *   <li>time: {@code timestamp}, else {@code originalTimestamp}, else {@code sentAt}, else {@code
+ *       receivedAt} (ISO-8601), else the receive time when the caller stamps missing times;
+ *   <li>event id: {@code messageId} ({@code messageId:n} for the n-th product of an order);
+ *   <li>track events by their e-commerce spec v2 name ({@link SegmentEvents}); {@code Order
+ *       Completed} and {@code Order Refunded} give one PURCHASE or RETURN per entry of {@code
+ *       properties.products} with its price, quantity and the order id;
+ *   <li>page and screen calls become a VIEW of {@code properties.product_id} and are rejected when
+ *       they show no product (the contract's VIEW needs an item);
+ *   <li>identify calls give the user's {@code traits}.
+ * </ul>
+ *
+ * <p>A message with any bad field is rejected as a whole with one {@link RowError} naming the field
+ * (with its JSON path), what was expected and what was found.
+ */
+public final class SegmentMapper {
+  /** Events before this time are rejected as out of range. */
+  public static final Instant EARLIEST = Instant.parse("1990-01-01T00:00:00Z");
+
+  /** How far past the clock's now an event time may lie (client clock skew). */
+  public static final Duration MAX_FUTURE = Duration.ofDays(1);
+
+  /** Decimal places of stored prices (the store's DECIMAL(18, 4)). */
+  public static final int PRICE_SCALE = 4;
+
+  private static final String ISO = "an ISO-8601 date-time such as 2024-05-01T12:00:00.000Z";
+
+  private final Clock clock;
+  private final boolean stampMissingTimes;
+
+  /**
+   * A mapper.
+   *
+   * @param clock gives now, for the future bound and for stamping
+   * @param stampMissingTimes give messages without any time the clock's now (a live receiver)
+   *     instead of rejecting them (a file)
+   */
+  public SegmentMapper(Clock clock, boolean stampMissingTimes) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.stampMissingTimes = stampMissingTimes;
+  }
+
+  /**
+   * The messages in one JSON value: the entries of a batch envelope ({@code {"batch": [...]}}),
+   * else the value itself.
+   */
+  public static List<JsonNode> messages(JsonNode value) {
+    JsonNode batch = value == null ? null : value.get("batch");
+    if (batch != null && batch.isArray()) {
+      List<JsonNode> out = new ArrayList<>(batch.size());
+      batch.forEach(out::add);
+      return out;
+    }
+    return List.of(value == null ? JsonNodeFactory.instance.nullNode() : value);
+  }
+
+  /**
+   * Maps one message.
+   *
+   * @param message the message object
+   * @param impliedType the type when the endpoint implies it ({@code track} for {@code /v1/track}),
+   *     or null to read the message's {@code type}
+   * @param source the file name or source label errors name
+   * @param line the 1-based line errors name, 0 for none
+   * @param path prefix of field names in errors, e.g. {@code batch[3].}; empty for none
+   */
+  public SegmentMessage map(
+      JsonNode message, String impliedType, String source, long line, String path) {
+    try {
+      return new Reading(message, source, line, path).read(impliedType);
+    } catch (Rejected e) {
+      return SegmentMessage.rejected(e.error);
+    }
+  }
+
+  /** A bad field; carries the error that rejects the message. */
+  private static final class Rejected extends Exception {
+    private static final long serialVersionUID = 1L;
+    private final transient RowError error;
+
+    Rejected(RowError error) {
+      super(error.message(), null, false, false);
+      this.error = error;
+    }
+  }
+
+  /** The state of mapping one message. */
+  private final class Reading {
+    private final JsonNode message;
+    private final String source;
+    private final long line;
+    private final String path;
+
+    Reading(JsonNode message, String source, long line, String path) {
+      this.message = message;
+      this.source = source;
+      this.line = line;
+      this.path = path;
+    }
+
+    private Rejected reject(String field, ErrorCode code, String expected, String found) {
+      return new Rejected(
+          new RowError(source, line, field == null ? null : path + field, code, expected, found));
+    }
+
+    SegmentMessage read(String impliedType) throws Rejected {
+      if (message == null || !message.isObject()) {
+        throw reject(null, ErrorCode.BadJson, "a JSON object", shown(message));
+      }
+      String type = impliedType != null ? impliedType : text("type", true);
+      String normal = type.toLowerCase(Locale.ROOT);
+      String userId = user();
+      return switch (normal) {
+        case "track" -> SegmentMessage.of(track(userId));
+        case "page", "screen" -> SegmentMessage.of(List.of(page(userId)));
+        case "identify" -> SegmentMessage.of(identify(userId));
+        default ->
+            throw reject(
+                "type", ErrorCode.UnknownEventType, "one of track, identify, page, screen", type);
+      };
+    }
+
+    private String user() throws Rejected {
+      String userId = text("userId", false);
+      if (userId != null) {
+        return userId;
+      }
+      String anonymousId = text("anonymousId", false);
+      if (anonymousId != null) {
+        return anonymousId;
+      }
+      throw reject("userId", ErrorCode.MissingField, "a userId or an anonymousId", null);
+    }
+
+    private UserTraits identify(String userId) throws Rejected {
+      JsonNode traits = message.get("traits");
+      if (traits == null || traits.isNull()) {
+        return new UserTraits(userId, "{}");
+      }
+      if (!traits.isObject()) {
+        throw reject("traits", ErrorCode.BadJson, "a JSON object", shown(traits));
+      }
+      return new UserTraits(userId, traits.toString());
+    }
+
+    private Event page(String userId) throws Rejected {
+      JsonNode properties = properties();
+      String item = product(properties, "properties.");
+      if (item == null) {
+        throw reject(
+            "properties.product_id",
+            ErrorCode.MissingField,
+            "the product a page shows (page and screen calls become VIEW events of a product)",
+            name());
+      }
+      ObjectNode kept = properties.deepCopy();
+      if (name() != null) {
+        kept.put("name", name());
+      }
+      return event(
+          id(null), userId, EventType.VIEW, item, properties, "properties.", null, null, kept);
+    }
+
+    private List<Event> track(String userId) throws Rejected {
+      String name = text("event", true);
+      EventType type =
+          SegmentEvents.typeOf(name)
+              .orElseThrow(
+                  () ->
+                      reject(
+                          "event",
+                          ErrorCode.UnknownEventType,
+                          SegmentEvents.expectedNames(),
+                          name));
+      JsonNode properties = properties();
+      ObjectNode kept = properties.deepCopy();
+      kept.put("event", name);
+      if (type == EventType.PURCHASE || type == EventType.RETURN) {
+        return order(userId, type, properties, kept);
+      }
+      String item = product(properties, "properties.");
+      if (type.needsItem() && item == null) {
+        throw reject(
+            "properties.product_id", ErrorCode.MissingField, "a product_id (or sku)", null);
+      }
+      String query = null;
+      if (type == EventType.SEARCH) {
+        query = optionalText(properties, "query", "properties.");
+        if (query == null) {
+          throw reject("properties.query", ErrorCode.MissingField, "the search query", null);
+        }
+      }
+      return List.of(
+          event(id(null), userId, type, item, properties, "properties.", query, null, kept));
+    }
+
+    private List<Event> order(String userId, EventType type, JsonNode properties, ObjectNode kept)
+        throws Rejected {
+      String orderId = optionalText(properties, "order_id", "properties.");
+      JsonNode products = properties.get("products");
+      if (products == null || products.isNull() || (products.isArray() && products.isEmpty())) {
+        throw reject(
+            "properties.products",
+            ErrorCode.MissingField,
+            "a non-empty products array (one " + type + " event per product)",
+            null);
+      }
+      if (!products.isArray()) {
+        throw reject("properties.products", ErrorCode.BadJson, "a JSON array", shown(products));
+      }
+      kept.remove("products");
+      List<Event> events = new ArrayList<>(products.size());
+      for (int i = 0; i < products.size(); i++) {
+        String at = "properties.products[" + i + "].";
+        JsonNode product = products.get(i);
+        if (!product.isObject()) {
+          throw reject(
+              at.substring(0, at.length() - 1), ErrorCode.BadJson, "a JSON object", shown(product));
+        }
+        String item = product(product, at);
+        if (item == null) {
+          throw reject(at + "product_id", ErrorCode.MissingField, "a product_id (or sku)", null);
+        }
+        ObjectNode rowProperties = kept.deepCopy();
+        rowProperties.set("product", product);
+        events.add(event(id(i), userId, type, item, product, at, null, orderId, rowProperties));
+      }
+      return events;
+    }
+
+    private Event event(
+        String eventId,
+        String userId,
+        EventType type,
+        String item,
+        JsonNode fields,
+        String at,
+        String query,
+        String orderId,
+        ObjectNode kept)
+        throws Rejected {
+      Instant ts = time();
+      BigDecimal price = price(fields, at);
+      int quantity = quantity(fields, at);
+      String category = optionalText(fields, "category", at);
+      return new Event(
+          eventId,
+          userId,
+          ts,
+          type,
+          item,
+          category,
+          null,
+          orderId,
+          quantity,
+          price,
+          query,
+          channel(),
+          kept.toString());
+    }
+
+    private String id(Integer index) throws Rejected {
+      String messageId = text("messageId", false);
+      if (messageId == null) {
+        return null;
+      }
+      return index == null ? messageId : messageId + ":" + index;
+    }
+
+    private String name() {
+      JsonNode name = message.get("name");
+      return name != null && name.isTextual() ? name.asText() : null;
+    }
+
+    private JsonNode properties() throws Rejected {
+      JsonNode properties = message.get("properties");
+      if (properties == null || properties.isNull()) {
+        return JsonNodeFactory.instance.objectNode();
+      }
+      if (!properties.isObject()) {
+        throw reject("properties", ErrorCode.BadJson, "a JSON object", shown(properties));
+      }
+      return properties;
+    }
+
+    private String product(JsonNode fields, String at) throws Rejected {
+      String id = optionalText(fields, "product_id", at);
+      if (id == null) {
+        id = optionalText(fields, "sku", at);
+      }
+      return id;
+    }
+
+    private BigDecimal price(JsonNode fields, String at) throws Rejected {
+      JsonNode node = fields.get("price");
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      BigDecimal price =
+          number(node, at + "price", "a price as a JSON number")
+              .setScale(PRICE_SCALE, RoundingMode.HALF_UP);
+      if (price.signum() <= 0) {
+        throw reject(at + "price", ErrorCode.NonPositivePrice, "a price > 0", node.asText());
+      }
+      if (price.abs().compareTo(new BigDecimal("1e14")) >= 0) {
+        throw reject(at + "price", ErrorCode.BadNumber, "a price below 1e14", node.asText());
+      }
+      return price;
+    }
+
+    private int quantity(JsonNode fields, String at) throws Rejected {
+      JsonNode node = fields.get("quantity");
+      if (node == null || node.isNull()) {
+        return 1;
+      }
+      BigDecimal quantity = number(node, at + "quantity", "a whole number of units");
+      if (quantity.signum() <= 0) {
+        throw reject(
+            at + "quantity", ErrorCode.NonPositiveQuantity, "a quantity >= 1", node.asText());
+      }
+      try {
+        return quantity.intValueExact();
+      } catch (ArithmeticException e) {
+        throw reject(
+            at + "quantity", ErrorCode.BadNumber, "a whole number of units", node.asText());
+      }
+    }
+
+    private BigDecimal number(JsonNode node, String field, String expected) throws Rejected {
+      if (node.isNumber()) {
+        return node.decimalValue();
+      }
+      if (node.isTextual()) {
+        try {
+          return new BigDecimal(node.asText().trim());
+        } catch (NumberFormatException e) {
+          throw reject(field, ErrorCode.BadNumber, expected, node.asText());
+        }
+      }
+      throw reject(field, ErrorCode.BadNumber, expected, shown(node));
+    }
+
+    private String channel() {
+      JsonNode source = message.path("context").path("campaign").path("source");
+      if (source.isTextual() && !source.asText().isBlank()) {
+        return source.asText();
+      }
+      JsonNode channel = message.get("channel");
+      return channel != null && channel.isTextual() ? channel.asText() : null;
+    }
+
+    private Instant time() throws Rejected {
+      for (String field : new String[] {"timestamp", "originalTimestamp", "sentAt", "receivedAt"}) {
+        JsonNode node = message.get(field);
+        if (node == null || node.isNull()) {
+          continue;
+        }
+        if (!node.isTextual()) {
+          throw reject(field, ErrorCode.BadTimestamp, ISO, shown(node));
+        }
+        Instant ts = parseTime(node.asText());
+        if (ts == null) {
+          throw reject(field, ErrorCode.BadTimestamp, ISO, node.asText());
+        }
+        Instant latest = clock.instant().plus(MAX_FUTURE);
+        if (ts.isBefore(EARLIEST) || ts.isAfter(latest)) {
+          throw reject(
+              field,
+              ErrorCode.TimestampOutOfRange,
+              "a time from " + EARLIEST + " to " + latest,
+              node.asText());
+        }
+        return ts;
+      }
+      if (stampMissingTimes) {
+        return clock.instant();
+      }
+      throw reject("timestamp", ErrorCode.MissingField, ISO, null);
+    }
+
+    private String text(String field, boolean required) throws Rejected {
+      String value = optionalText(message, field, "");
+      if (value == null && required) {
+        throw reject(field, ErrorCode.MissingField, "a non-empty " + field, null);
+      }
+      return value;
+    }
+
+    private String optionalText(JsonNode fields, String field, String at) throws Rejected {
+      JsonNode node = fields.get(field);
+      if (node == null || node.isNull()) {
+        return null;
+      }
+      if (node.isTextual()) {
+        String value = node.asText().trim();
+        return value.isEmpty() ? null : value;
+      }
+      if (node.isIntegralNumber()) {
+        return node.asText();
+      }
+      throw reject(at + field, ErrorCode.BadJson, "a string", shown(node));
+    }
+  }
+
+  /** Parses ISO-8601 with an offset, or without one as UTC; null when it is not a date-time. */
+  static Instant parseTime(String text) {
+    String trimmed = text.trim();
+    try {
+      return OffsetDateTime.parse(trimmed).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return LocalDateTime.parse(trimmed).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e2) {
+        return null;
+      }
+    }
+  }
+
+  private static String shown(JsonNode node) {
+    return node == null ? "nothing" : node.toString();
+  }
+}

@@ -1,0 +1,291 @@
+package org.shopcast.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.shopcast.data.store.EventStore;
+import org.shopcast.server.api.ReadRoutes;
+import org.shopcast.server.auth.ApiKeys;
+import org.shopcast.server.auth.Role;
+import org.shopcast.server.ingest.EventWriter;
+import org.shopcast.server.ingest.IngestRoutes;
+import org.shopcast.server.internal.HttpProblem;
+import org.shopcast.server.internal.Problem;
+import org.shopcast.server.internal.ReadPool;
+import org.shopcast.server.ops.OpsRoutes;
+import org.shopcast.server.ops.ServerMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Shopcast server over one workspace's store: Segment-compatible and native ingestion
+ * through a single grouping writer, the read API, health, metrics, the OpenAPI document and the
+ * dashboard. {@link #close()} drains queued batches before stopping.
+ */
+public final class ShopcastServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ShopcastServer.class);
+
+  private final ServerConfig config;
+  private final EventStore store;
+  private final ApiKeys keys;
+  private final EventWriter writer;
+  private final ReadPool pool;
+  private final ServerMetrics metrics;
+  private final List<Route> routes = new ArrayList<>();
+  private final Javalin app;
+  private Path serverFile;
+
+  private ShopcastServer(ServerConfig config, EventStore store, ApiKeys keys, Clock clock) {
+    this.config = config;
+    this.store = store;
+    this.keys = keys;
+    ObjectMapper json =
+        new ObjectMapper()
+            .findAndRegisterModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    this.pool = new ReadPool(store.connection(), config.readConnections());
+    IngestRoutes[] ingestRef = new IngestRoutes[1];
+    ServerMetrics[] metricsRef = new ServerMetrics[1];
+    this.writer =
+        new EventWriter(
+            store,
+            config.queueCapacity(),
+            config.sessionGap(),
+            clock,
+            (requests, accepted, duplicates, nanos) ->
+                metricsRef[0].committed(accepted, duplicates, nanos));
+    IngestRoutes ingest = new IngestRoutes(writer, json, clock, config.maxBodyBytes());
+    ingestRef[0] = ingest;
+    this.metrics = new ServerMetrics(writer::queueDepth, ingest::rejectedEvents);
+    metricsRef[0] = metrics;
+    ReadRoutes read = new ReadRoutes(pool, clock, config.sessionGap());
+    OpsRoutes ops = new OpsRoutes(metrics, pool, writer::isOpen);
+    this.app =
+        Javalin.create(
+            cfg -> {
+              cfg.showJavalinBanner = false;
+              cfg.startupWatcherEnabled = false;
+              cfg.jetty.defaultHost = config.host();
+              cfg.http.maxRequestSize = config.maxBodyBytes();
+              cfg.router.ignoreTrailingSlashes = true;
+              cfg.jsonMapper(new JavalinJackson(json, false));
+              cfg.staticFiles.add(
+                  files -> {
+                    files.hostedPath = "/";
+                    files.directory = "/dashboard";
+                    files.location = Location.CLASSPATH;
+                  });
+              cfg.staticFiles.enableWebjars();
+            });
+    route("POST", "/v1/batch", Role.WRITE, ingest::batch);
+    route("POST", "/v1/import", Role.WRITE, ingest::batch);
+    route("POST", "/v1/track", Role.WRITE, ctx -> ingest.single(ctx, "track"));
+    route("POST", "/v1/identify", Role.WRITE, ctx -> ingest.single(ctx, "identify"));
+    route("POST", "/v1/page", Role.WRITE, ctx -> ingest.single(ctx, "page"));
+    route("POST", "/v1/screen", Role.WRITE, ctx -> ingest.single(ctx, "screen"));
+    route("POST", "/api/v1/events", Role.WRITE, ingest::events);
+    route("GET", "/api/v1/stats", Role.READ, read::stats);
+    route("GET", "/api/v1/users/{id}", Role.READ, read::user);
+    route("GET", "/api/v1/volume", Role.READ, read::volume);
+    route("GET", "/openapi.json", Role.READ, ops::openapi);
+    route("GET", "/metrics", Role.READ, ops::metrics);
+    route("GET", "/health/live", null, ops::live);
+    route("GET", "/health/ready", null, ops::ready);
+    app.exception(HttpProblem.class, (e, ctx) -> answer(ctx, e));
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            answer(ctx, HttpProblem.of(e.getStatus(), statusCode(e.getStatus()), e.getMessage())));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
+          answer(ctx, HttpProblem.of(500, "Internal", "internal error; see the server log"));
+        });
+  }
+
+  /**
+   * Starts serving {@code store}.
+   *
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public static ShopcastServer start(
+      ServerConfig config, EventStore store, ApiKeys keys, Clock clock) {
+    ShopcastServer server = new ShopcastServer(config, store, keys, clock);
+    try {
+      server.app.start(config.host(), config.port());
+    } catch (RuntimeException e) {
+      server.writer.close();
+      server.pool.close();
+      throw new IllegalStateException(
+          "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
+    }
+    server.writeServerFile();
+    return server;
+  }
+
+  /** The port the server listens on. */
+  public int port() {
+    return app.port();
+  }
+
+  /** The base URL, e.g. {@code http://127.0.0.1:7070}. */
+  public String url() {
+    return "http://" + config.host() + ":" + port();
+  }
+
+  /** Every endpoint with the role it needs. */
+  public List<Route> routes() {
+    return List.copyOf(routes);
+  }
+
+  private void route(String method, String path, Role role, Handler handler) {
+    routes.add(new Route(method, path, role));
+    app.addHttpHandler(
+        HandlerType.valueOf(method),
+        path,
+        ctx -> {
+          long started = System.nanoTime();
+          int status = 500;
+          try {
+            if (role != null) {
+              authorize(ctx, role, method + " " + path);
+            }
+            handler.handle(ctx);
+            status = ctx.statusCode();
+          } catch (HttpProblem e) {
+            status = e.status();
+            throw e;
+          } finally {
+            metrics.request(path, method, status, System.nanoTime() - started);
+          }
+        });
+  }
+
+  private void authorize(Context ctx, Role needed, String endpoint) {
+    String key = presentedKey(ctx.header("Authorization"));
+    Map<String, String> challenge = Map.of("WWW-Authenticate", "Basic realm=\"shopcast\"");
+    if (key == null) {
+      throw new HttpProblem(
+          401,
+          List.of(
+              Problem.of(
+                  "Unauthorized",
+                  "expected an API key: 'Authorization: Bearer <key>' or HTTP Basic with the key"
+                      + " as user name")),
+          challenge);
+    }
+    Role role =
+        keys.roleOf(key)
+            .orElseThrow(
+                () ->
+                    new HttpProblem(
+                        401,
+                        List.of(
+                            Problem.of("Unauthorized", "the API key is not one of this server's")),
+                        challenge));
+    if (!role.allows(needed)) {
+      throw HttpProblem.of(
+          403,
+          "Forbidden",
+          endpoint
+              + " needs a "
+              + needed.name().toLowerCase(java.util.Locale.ROOT)
+              + " or admin key, got a "
+              + role.name().toLowerCase(java.util.Locale.ROOT)
+              + " key");
+    }
+  }
+
+  /** The key in a Bearer or Basic (user name, else password) Authorization header. */
+  static String presentedKey(String header) {
+    if (header == null) {
+      return null;
+    }
+    String value = header.trim();
+    if (value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      String key = value.substring(7).trim();
+      return key.isEmpty() ? null : key;
+    }
+    if (value.regionMatches(true, 0, "Basic ", 0, 6)) {
+      String decoded;
+      try {
+        decoded =
+            new String(
+                Base64.getDecoder().decode(value.substring(6).trim()), StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      int colon = decoded.indexOf(':');
+      String user = colon < 0 ? decoded : decoded.substring(0, colon);
+      String password = colon < 0 ? "" : decoded.substring(colon + 1);
+      String key = user.isEmpty() ? password : user;
+      return key.isEmpty() ? null : key;
+    }
+    return null;
+  }
+
+  private static void answer(Context ctx, HttpProblem problem) {
+    problem.headers().forEach(ctx::header);
+    ctx.status(problem.status()).json(Map.of("errors", problem.problems()));
+  }
+
+  private static String statusCode(int status) {
+    return switch (status) {
+      case 404 -> "NotFound";
+      case 405 -> "MethodNotAllowed";
+      case 413 -> "PayloadTooLarge";
+      default -> "Http" + status;
+    };
+  }
+
+  private void writeServerFile() {
+    Path file = store.workspace().resolve(EventStore.SERVER_FILE);
+    String text =
+        "{\"pid\": "
+            + ProcessHandle.current().pid()
+            + ", \"url\": \""
+            + url()
+            + "\", \"started\": \""
+            + Instant.now()
+            + "\"}\n";
+    try {
+      Files.writeString(file, text);
+      serverFile = file;
+    } catch (IOException e) {
+      LOG.warn("cannot write {}: {}", file, e.getMessage());
+    }
+  }
+
+  /** Stops taking events, commits every queued batch, then stops the HTTP server. */
+  @Override
+  public void close() {
+    writer.close(config.drainTimeout());
+    app.stop();
+    pool.close();
+    metrics.close();
+    if (serverFile != null) {
+      try {
+        Files.deleteIfExists(serverFile);
+      } catch (IOException e) {
+        LOG.warn("cannot delete {}: {}", serverFile, e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+// Shopcast dashboard: reads /api/v1/stats, /api/v1/volume and /api/v1/users/{id} with the read
+// key kept in this browser's localStorage (or given once as ?key=... in the address).
+(function () {
+  'use strict';
+  var TYPES = ['VIEW', 'SEARCH', 'FAVORITE', 'CART_ADD', 'CART_REMOVE', 'PURCHASE', 'RETURN'];
+  var charts = {};
+
+  function key() { return localStorage.getItem('shopcast.readKey') || ''; }
+
+  function say(text) { document.getElementById('message').textContent = text || ''; }
+
+  function api(path) {
+    return fetch(path, { headers: { Authorization: 'Bearer ' + key() } }).then(function (r) {
+      return r.json().then(function (body) {
+        if (!r.ok) {
+          var first = body.errors && body.errors[0];
+          throw new Error(first ? first.message : 'HTTP ' + r.status);
+        }
+        return body;
+      });
+    });
+  }
+
+  function chart(id) {
+    if (!charts[id]) { charts[id] = echarts.init(document.getElementById(id)); }
+    return charts[id];
+  }
+
+  function fmt(n) { return Number(n).toLocaleString('en'); }
+
+  function loadOverview() {
+    api('/api/v1/stats').then(function (s) {
+      document.getElementById('events').textContent = fmt(s.events);
+      document.getElementById('users').textContent = fmt(s.users);
+      document.getElementById('items').textContent = fmt(s.items);
+      document.getElementById('range').textContent = s.minTs ? s.minTs + ' .. ' + s.maxTs : 'empty store';
+      chart('type-chart').setOption({
+        title: { text: 'Events by type', left: 'center' },
+        tooltip: { trigger: 'item' },
+        series: [{ type: 'pie', radius: '60%', data: Object.keys(s.byType).map(function (t) {
+          return { name: t, value: s.byType[t] }; }) }]
+      });
+      say('');
+    }).catch(function (e) { say(e.message); });
+    api('/api/v1/volume?days=90').then(function (v) {
+      var series = TYPES.map(function (type) {
+        var byDay = {};
+        v.rows.forEach(function (r) { if (r.type === type) { byDay[r.day] = r.events; } });
+        return { name: type, type: 'bar', stack: 'all', data: v.days.map(function (d) { return byDay[d] || 0; }) };
+      }).filter(function (s) { return s.data.some(function (x) { return x > 0; }); });
+      chart('volume-chart').setOption({
+        title: { text: 'Events per day by type' },
+        tooltip: { trigger: 'axis' },
+        legend: { top: 24 },
+        grid: { top: 60, left: 60, right: 20, bottom: 40 },
+        xAxis: { type: 'category', data: v.days },
+        yAxis: { type: 'value' },
+        series: series
+      });
+    }).catch(function (e) { say(e.message); });
+  }
+
+  function fill(tableId, rows) {
+    var body = document.querySelector('#' + tableId + ' tbody');
+    body.innerHTML = '';
+    rows.forEach(function (cells) {
+      var tr = document.createElement('tr');
+      cells.forEach(function (c) {
+        var td = document.createElement('td');
+        td.textContent = c === null || c === undefined ? '' : String(c);
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+  }
+
+  function loadUser(id) {
+    api('/api/v1/users/' + encodeURIComponent(id)).then(function (u) {
+      document.getElementById('user-view').hidden = false;
+      document.getElementById('user-title').textContent = 'User ' + u.userId;
+      document.getElementById('user-revenue').textContent = u.revenue;
+      document.getElementById('user-first').textContent = u.firstSeen || '-';
+      document.getElementById('user-last').textContent = u.lastSeen || '-';
+      document.getElementById('user-session').textContent = u.session
+        ? u.session.events + ' events, ' + (u.session.active ? 'active' : 'ended') : '-';
+      document.getElementById('user-traits').textContent = u.traits ? JSON.stringify(u.traits, null, 2) : 'none';
+      fill('user-cart', u.cart.map(function (c) { return [c.itemId, c.quantity, c.price]; }));
+      fill('user-recent', u.recent.map(function (e) {
+        return [e.ts, e.type, e.itemId, e.quantity, e.price, e.query]; }));
+      var names = Object.keys(u.counters);
+      chart('user-chart').setOption({
+        title: { text: 'Events by type' },
+        tooltip: {},
+        xAxis: { type: 'category', data: names },
+        yAxis: { type: 'value' },
+        series: [{ type: 'bar', data: names.map(function (n) { return u.counters[n]; }) }]
+      });
+      say('');
+    }).catch(function (e) { document.getElementById('user-view').hidden = true; say(e.message); });
+  }
+
+  function route() {
+    var hash = location.hash || '#overview';
+    var params = new URLSearchParams(hash.indexOf('?') >= 0 ? hash.slice(hash.indexOf('?') + 1) : '');
+    var page = hash.split('?')[0];
+    document.getElementById('overview').hidden = page !== '#overview';
+    document.getElementById('user').hidden = page !== '#user';
+    if (page === '#user') {
+      if (params.get('id')) {
+        document.getElementById('user-id').value = params.get('id');
+        loadUser(params.get('id'));
+      }
+    } else {
+      loadOverview();
+    }
+    Object.keys(charts).forEach(function (id) { charts[id].resize(); });
+  }
+
+  document.getElementById('key-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    localStorage.setItem('shopcast.readKey', document.getElementById('key').value);
+    document.getElementById('key').value = '';
+    route();
+  });
+  document.getElementById('user-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    location.hash = '#user?id=' + encodeURIComponent(document.getElementById('user-id').value);
+  });
+  window.addEventListener('hashchange', route);
+  var given = new URLSearchParams(location.search).get('key');
+  if (given) {
+    localStorage.setItem('shopcast.readKey', given);
+    history.replaceState(null, '', location.pathname + location.hash);
+  }
+  if (!key()) { say('Enter a read key to load the data.'); }
+  route();
+}());
