@@ -57,20 +57,19 @@ public final class DemoCommand implements Callable<Integer> {
           Sample.of("cdnow/CDNOW_master_first1000customers.txt", Format.CDNOW),
           Sample.of("yoochoose/yoochoose-clicks-100k_test.txt", Format.YOOCHOOSE),
           Sample.of("diginetica/sample_train-item-views.csv", Format.DIGINETICA),
-          // the generic formats on the Tianchi sample: the same events, so all duplicates
+          // generic CSV on other real clicks (tab-separated, Unix seconds, one type for all)
           new Sample(
-              "tianchi/sample_user_behavior.csv",
+              "yoochoose/yoochoose-clicks-100k_train_full_quarter.txt",
               Format.CSV,
               ImportOptions.of(Format.CSV)
                   .withMapping(
                       Map.of(
-                          "user_id", "user_id",
-                          "item_id", "item_id",
-                          "category_id", "item_category",
-                          "type", "behavior_type",
-                          "ts", "time:%Y-%m-%d %H"),
-                      TIANCHI_TYPES)
-                  .withZone(ZoneId.of("Asia/Shanghai"))),
+                          "user_id", "SessionId",
+                          "session_id", "SessionId",
+                          "item_id", "ItemId",
+                          "ts", "Time:epoch_s"),
+                      Map.of("*", "VIEW"))),
+          // generic JSON lines of the Tianchi sample: the same events, so all duplicates
           new Sample(
               "generic/tianchi_sample_user_behavior.jsonl",
               Format.JSONL,
