@@ -3,7 +3,9 @@ package org.shopcast.cli.demo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.shopcast.cli.RootCommand;
 import org.shopcast.cli.stats.StatsCommand;
@@ -39,10 +41,48 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** Tianchi behaviour codes, for the generic formats' demo on the Tianchi sample. */
+  private static final Map<String, String> TIANCHI_TYPES =
+      Map.of("1", "VIEW", "2", "FAVORITE", "3", "CART_ADD", "4", "PURCHASE");
+
   static final List<Sample> SAMPLES =
       List.of(
           Sample.of("taobao/UserBehavior_head_43users.csv", Format.TAOBAO),
-          Sample.of("taobao/UserBehavior_tutorial_first20k.csv", Format.TAOBAO));
+          Sample.of("taobao/UserBehavior_tutorial_first20k.csv", Format.TAOBAO),
+          Sample.of("tianchi/sample_user_behavior.csv", Format.TIANCHI),
+          Sample.of("online-retail/online_retail_random20k_first5000.csv", Format.ONLINE_RETAIL),
+          Sample.of(
+              "online-retail/online_retail_invoice_level_first4000_and_1000C.csv",
+              Format.ONLINE_RETAIL_INVOICES),
+          Sample.of("cdnow/CDNOW_master_first1000customers.txt", Format.CDNOW),
+          Sample.of("yoochoose/yoochoose-clicks-100k_test.txt", Format.YOOCHOOSE),
+          Sample.of("diginetica/sample_train-item-views.csv", Format.DIGINETICA),
+          // generic CSV on other real clicks (tab-separated, Unix seconds, one type for all)
+          new Sample(
+              "yoochoose/yoochoose-clicks-100k_train_full_quarter.txt",
+              Format.CSV,
+              ImportOptions.of(Format.CSV)
+                  .withMapping(
+                      Map.of(
+                          "user_id", "SessionId",
+                          "session_id", "SessionId",
+                          "item_id", "ItemId",
+                          "ts", "Time:epoch_s"),
+                      Map.of("*", "VIEW"))),
+          // generic JSON lines of the Tianchi sample: the same events, so all duplicates
+          new Sample(
+              "generic/tianchi_sample_user_behavior.jsonl",
+              Format.JSONL,
+              ImportOptions.of(Format.JSONL)
+                  .withMapping(
+                      Map.of(
+                          "user_id", "user_id",
+                          "item_id", "item",
+                          "category_id", "context.category",
+                          "type", "behavior",
+                          "ts", "local_time:%Y-%m-%d %H"),
+                      TIANCHI_TYPES)
+                  .withZone(ZoneId.of("Asia/Shanghai"))));
 
   @ParentCommand RootCommand root;
 
@@ -60,13 +100,16 @@ public final class DemoCommand implements Callable<Integer> {
         Path file = Fixtures.path(sample.fixture());
         ImportResult r = importer.importFile(file, sample.options());
         out.printf(
-            "%-45s %-8s read %,7d  accepted %,7d  rejected %,5d  duplicates %,7d%n",
-            sample.fixture(),
+            "%-22s %s%n    read %,7d  accepted %,7d  rejected %,5d  duplicates %,7d%n",
             sample.format(),
+            sample.fixture(),
             r.read(),
             r.accepted(),
             r.rejected(),
             r.duplicates());
+        if (!r.rejectedByCode().isEmpty()) {
+          out.println("    rejected by reason: " + r.rejectedByCode());
+        }
         r.firstErrors().stream()
             .limit(2)
             .forEach(

@@ -11,7 +11,8 @@ import org.shopcast.core.error.ErrorCode;
  * Alibaba Tianchi mobile recommendation (2014): header {@code user_id,item_id,behavior_type,
  * user_geohash,item_category,time}, behaviour {@code 1..4} = view, favourite, cart, purchase, time
  * {@code 2014-12-18 10} at hour grain in China time (or {@code --tz}). The user's geohash, when
- * present, is kept in the event's properties.
+ * present, is kept in the event's properties; it is not part of the event id, so rows that differ
+ * only in it are duplicates, like the exact repeats the hour grain produces.
  */
 final class TianchiSource {
   /** The source time zone unless {@code --tz} is given. */
@@ -43,18 +44,8 @@ final class TianchiSource {
             "quote='\"', encoding=" + Sql.literal(head.duckdbEncoding()));
     String local = "try_strptime(trim(" + time + "), '%Y-%m-%d %H')";
     String geohash = geohashAt < 0 ? "NULL" : Sql.text("c" + geohashAt);
-    // the geohash tells otherwise equal rows apart, so it is part of the event id
-    String eventId =
-        "md5(concat_ws(chr(31), 'tianchi', "
-            + String.join(", ", Sql.text(user), Sql.text(item), "trim(" + behavior + ")", geohash)
-            + ", "
-            + Sql.text(category)
-            + ", trim("
-            + time
-            + ")))";
     Map<String, String> columns =
         Map.of(
-            "event_id", eventId,
             "user_id", Sql.text(user),
             "item_id", Sql.text(item),
             "category_id", Sql.text(category),
