@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.stats.StatsCommand.class,
       org.shopcast.cli.demo.DemoCommand.class,
       org.shopcast.cli.generate.GenerateCommand.class,
+      org.shopcast.cli.serve.ServeCommand.class,
     })
 public final class RootCommand {
 
