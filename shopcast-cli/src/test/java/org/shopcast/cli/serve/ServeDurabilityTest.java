@@ -23,13 +23,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Posts batches while {@code shopcast serve} is killed with SIGKILL at seeded random moments and
  * restarted: every batch that got a 2xx is stored exactly once, no batch is half-written, and
- * re-posting the unanswered batches completes the set.
+ * re-posting the unanswered batches completes the set. Starts four server JVMs (about 100 s on a
+ * loaded 2-core machine), so it runs with {@code -Pslow}.
  */
+@EnabledIfSystemProperty(
+    named = "shopcast.slow",
+    matches = "true",
+    disabledReason = "starts four server JVMs; run with -Pslow")
 class ServeDurabilityTest {
   private static final String KEY = "durability-write-key";
   private static final int EVENTS_PER_BATCH = 50;
