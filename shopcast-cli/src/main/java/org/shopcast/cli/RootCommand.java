@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.stats.StatsCommand.class,
       org.shopcast.cli.demo.DemoCommand.class,
       org.shopcast.cli.generate.GenerateCommand.class,
+      org.shopcast.cli.quality.QualityCommand.class,
+      org.shopcast.cli.btyd.BtydCommand.class,
+      org.shopcast.cli.analyze.AnalyzeCommand.class,
       org.shopcast.cli.serve.ServeCommand.class,
     })
 public final class RootCommand {

@@ -11,6 +11,8 @@ import org.shopcast.data.importer.Format;
 import org.shopcast.data.importer.ImportOptions;
 import org.shopcast.data.importer.ImportResult;
 import org.shopcast.data.importer.Importer;
+import org.shopcast.data.quality.QualityAnalyzer;
+import org.shopcast.data.quality.QualityText;
 import org.shopcast.data.store.EventStore;
 import org.shopcast.testkit.Fixtures;
 import picocli.CommandLine.Command;
@@ -78,6 +80,9 @@ public final class DemoCommand implements Callable<Integer> {
       out.println();
       out.println("== Store");
       StatsCommand.print(out, store.stats());
+      out.println();
+      out.println("== Quality (shopcast quality for the full report)");
+      out.print(QualityText.summary(new QualityAnalyzer(Clock.systemUTC()).analyze(store)));
     }
     out.flush();
     return 0;

@@ -41,6 +41,12 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 all files imported, 1 a file was refused or unreadable, 2 usage error."
     })
 public final class ImportCommand implements Callable<Integer> {
+  /**
+   * System property that makes the command print {@code shopcast: import step done: NAME} on stderr
+   * as each import step ends (used by the crash test to kill at known points).
+   */
+  public static final String STEPS_PROPERTY = "shopcast.importSteps";
+
   @ParentCommand RootCommand root;
 
   @Spec CommandSpec spec;
@@ -142,7 +148,16 @@ public final class ImportCommand implements Callable<Integer> {
     List<ImportResult> results = new ArrayList<>();
     boolean failed = false;
     try (EventStore store = EventStore.open(root.workspace())) {
-      Importer importer = new Importer(store, Clock.systemUTC());
+      Importer importer =
+          new Importer(
+              store,
+              Clock.systemUTC(),
+              step -> {
+                if (Boolean.getBoolean(STEPS_PROPERTY)) {
+                  err.println("shopcast: import step done: " + step);
+                  err.flush();
+                }
+              });
       for (Path file : files) {
         ImportResult result = importer.importFile(file, options);
         results.add(result);

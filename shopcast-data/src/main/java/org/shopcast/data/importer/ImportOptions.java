@@ -54,6 +54,13 @@ public record ImportOptions(
     }
     mapping = Map.copyOf(mapping == null ? Map.of() : mapping);
     types = Map.copyOf(types == null ? Map.of() : types);
+    if (!mapping.isEmpty() || !types.isEmpty()) {
+      if (format != Format.CSV && format != Format.JSONL) {
+        throw new IllegalArgumentException(
+            "--map and --types apply to the csv and jsonl formats only, got format " + format);
+      }
+      GenericMapping.parse(mapping, types);
+    }
   }
 
   /** Defaults for {@code format}: format time zone and range, half the rows may be rejected. */

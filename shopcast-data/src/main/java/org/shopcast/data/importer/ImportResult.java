@@ -26,6 +26,8 @@ import org.shopcast.core.error.RowError;
  * @param items distinct items among accepted events
  * @param firstErrors the first few rejections, in file order
  * @param message why the import was refused, null when it was not
+ * @param timings wall-clock milliseconds of the import's steps (stage, checks, plan, quarantine,
+ *     land, sides, flags, commit), for profiling; not part of the stable contract
  */
 public record ImportResult(
     long importId,
@@ -43,7 +45,8 @@ public record ImportResult(
     long users,
     long items,
     List<RowError> firstErrors,
-    String message) {
+    String message,
+    Map<String, Long> timings) {
 
   /** Status of an import that landed. */
   public static final String IMPORTED = "imported";
@@ -67,6 +70,7 @@ public record ImportResult(
     rejectedByCode = Collections.unmodifiableMap(new LinkedHashMap<>(rejectedByCode));
     flaggedByCode = Collections.unmodifiableMap(new LinkedHashMap<>(flaggedByCode));
     firstErrors = List.copyOf(firstErrors);
+    timings = Collections.unmodifiableMap(new LinkedHashMap<>(timings));
   }
 
   /** Whether the import was refused (nothing added to the store). */

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.shopcast.core.error.DataException;
 import org.shopcast.core.error.ErrorCode;
 import org.shopcast.core.error.RowError;
@@ -30,13 +31,27 @@ public final class Importer {
   private static final int FIRST_ERRORS = 5;
   private static final int SNIFF_BYTES = 8192;
 
+  /** Temp table of the rows that failed a check, with their ordinal and error texts. */
+  private static final String BAD_ROWS = "shopcast_stage_bad";
+
   private final EventStore store;
   private final Clock clock;
+  private final Consumer<String> onStepDone;
 
   /** An importer writing to {@code store}, stamping imports with {@code clock}. */
   public Importer(EventStore store, Clock clock) {
+    this(store, clock, step -> {});
+  }
+
+  /**
+   * An importer that also tells {@code onStepDone} the name of each import step as it ends (the
+   * keys of {@link ImportResult#timings()}: stage, checks, plan, quarantine, land, sides, flags,
+   * commit), for progress display and for tests that act at a known point of an import.
+   */
+  public Importer(EventStore store, Clock clock, Consumer<String> onStepDone) {
     this.store = store;
     this.clock = clock;
+    this.onStepDone = onStepDone;
   }
 
   /**
@@ -53,27 +68,32 @@ public final class Importer {
     try {
       long importId = nextImportId(connection);
       String started = Sql.timestamp(clock.instant());
-      Staged staged = stage(file, options, connection);
+      StepTimer timer = new StepTimer(onStepDone);
+      Staged staged = stage(file, options, connection, timer);
       if (staged.read() == 0) {
         throw new DataException(
             new RowError(name, 0, null, ErrorCode.EmptyFile, "at least one data row", null));
       }
-      Landing landing = new Landing(connection, importId);
-      long[] validAndFresh = landing.prepare(options.sessionGap());
+      Landing landing = new Landing(connection, importId, timer);
+      Landing.Plan plan = landing.prepare(options.sessionGap());
       long rejected = staged.rejected();
       String refusal = refusal(options, staged.read(), rejected);
       connection.setAutoCommit(false);
       try {
         Quarantine.insert(connection, importId, name, staged.quarantineTable());
+        timer.lap("quarantine");
         Landing.Counts counts =
             refusal == null
-                ? landing.land(options.dropBots())
+                ? landing.land(plan, options.sessionGap(), options.dropBots())
                 : new Landing.Counts(0, 0, 0, Map.of());
-        long duplicates = refusal == null ? validAndFresh[0] - validAndFresh[1] : 0;
+        if (refusal == null) {
+          SideTables.fill(connection, importId);
+        }
+        long duplicates = counts.duplicates();
         rejected += counts.botDropped();
         Map<String, Long> byCode = Quarantine.countsByCode(connection, importId);
         List<RowError> firstErrors = Quarantine.first(connection, importId, FIRST_ERRORS);
-        Landing.Summary summary = landing.summary();
+        Landing.Summary summary = landing.summary(plan, counts, refusal == null);
         String status = refusal == null ? ImportResult.IMPORTED : ImportResult.REFUSED;
         recordImport(
             connection,
@@ -88,6 +108,7 @@ public final class Importer {
             duplicates,
             refusal);
         connection.commit();
+        timer.lap("commit");
         return new ImportResult(
             importId,
             name,
@@ -104,7 +125,8 @@ public final class Importer {
             summary.users(),
             summary.items(),
             firstErrors,
-            refusal);
+            refusal,
+            timer.millis());
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -147,22 +169,32 @@ public final class Importer {
   /** Rows read and rejected, and the temp table holding this import's quarantine rows. */
   record Staged(long read, long rejected, String quarantineTable) {}
 
-  private Staged stage(Path file, ImportOptions options, Connection connection)
+  private Staged stage(Path file, ImportOptions options, Connection connection, StepTimer timer)
       throws SQLException {
     Object source = Sources.forFormat(options.format(), file, options);
     try (Statement st = connection.createStatement()) {
-      st.execute("DROP TABLE IF EXISTS " + SqlSource.REJECTS_TABLE);
-      st.execute("DROP TABLE IF EXISTS " + SqlSource.REJECTS_SCAN);
+      dropReaderRejects(st);
       st.execute("DROP TABLE IF EXISTS " + StageWriter.TRAITS);
       Quarantine.createStage(connection);
       if (source instanceof SqlSource sql) {
-        st.execute(StageTable.createFrom(sql));
+        st.execute(FastStage.createFrom(sql));
+        timer.lap("stage");
         long readerRejects = Quarantine.stageReaderRejects(connection, file.toString());
-        locateRejectedRows(file, sql, connection);
         long staged = Landing.count(st, "SELECT count(*) FROM " + StageTable.NAME);
         long bad =
             Landing.count(
                 st, "SELECT count(*) FROM " + StageTable.NAME + " WHERE err_code IS NOT NULL");
+        if (bad > 0) {
+          dropReaderRejects(st);
+          st.execute(
+              "CREATE OR REPLACE TEMP TABLE "
+                  + BAD_ROWS
+                  + " AS SELECT * FROM ("
+                  + StageTable.selectFrom(sql)
+                  + ") WHERE err_code IS NOT NULL");
+          locateRejectedRows(file, sql, connection);
+        }
+        timer.lap("checks");
         return new Staged(staged + readerRejects, bad + readerRejects, Quarantine.STAGE);
       }
       st.execute(StageTable.createEmpty());
@@ -171,6 +203,7 @@ public final class Importer {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + file, e);
       }
+      timer.lap("stage");
       st.execute(
           "INSERT INTO "
               + Quarantine.STAGE
@@ -181,23 +214,29 @@ public final class Importer {
       long bad =
           Landing.count(
               st, "SELECT count(*) FROM " + StageTable.NAME + " WHERE err_code IS NOT NULL");
+      timer.lap("checks");
       return new Staged(staged, bad, Quarantine.STAGE);
     }
   }
 
+  private static void dropReaderRejects(Statement st) throws SQLException {
+    st.execute("DROP TABLE IF EXISTS " + SqlSource.REJECTS_TABLE);
+    st.execute("DROP TABLE IF EXISTS " + SqlSource.REJECTS_SCAN);
+  }
+
+  /**
+   * Gives the rows that failed a check their line and raw text: one pass over the file, only when
+   * some row failed.
+   */
   private static void locateRejectedRows(Path file, SqlSource source, Connection connection)
       throws SQLException {
     Set<Long> wanted = new HashSet<>();
     Set<Long> readerRejectLines = new HashSet<>();
     try (Statement st = connection.createStatement()) {
-      try (ResultSet rs =
-          st.executeQuery("SELECT ord FROM " + StageTable.NAME + " WHERE err_code IS NOT NULL")) {
+      try (ResultSet rs = st.executeQuery("SELECT ord FROM " + BAD_ROWS)) {
         while (rs.next()) {
           wanted.add(rs.getLong(1));
         }
-      }
-      if (wanted.isEmpty()) {
-        return;
       }
       try (ResultSet rs = st.executeQuery("SELECT DISTINCT line FROM " + Quarantine.STAGE)) {
         while (rs.next()) {
@@ -213,7 +252,7 @@ public final class Importer {
             source.blankLinesAreRows(),
             source.charset(),
             wanted);
-    Quarantine.stageLocated(connection, places);
+    Quarantine.stageLocated(connection, places, BAD_ROWS);
   }
 
   private static void checkReadable(Path file, String name) {

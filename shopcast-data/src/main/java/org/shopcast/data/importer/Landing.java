@@ -6,13 +6,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Moves the staged rows of one import into the store in a single transaction: quarantine rows, new
  * events (deduplicated by event id against the file and the store, sessions derived where the
  * source has none), side tables, flags and the import record. Either all of it lands or none.
+ *
+ * <p>Two paths. The fast one applies when event ids are derived from the content and no stored
+ * event lies in the file's time range (so none of its rows can be in the store yet): one {@code
+ * INSERT ... SELECT} sorts the rows by user and time once to drop exact duplicates and find session
+ * starts, names sessions with a running maximum and writes the events. Otherwise the general path
+ * builds the fresh rows in a temp table (dedup by event id, anti-join with the store, sessions) and
+ * inserts them.
  */
 final class Landing {
   /** Events per minute at or above which a user may be flagged as a bot. */
@@ -21,64 +30,248 @@ final class Landing {
   /** How many robust deviations above the median a user's peak rate must lie to be flagged. */
   static final double BOT_FENCE_MADS = 10;
 
+  /** Canonical fields a derived event id hashes, in order; changing it breaks re-import. */
+  private static final String[] ID_FIELDS = {
+    "user_id",
+    "ts",
+    "type",
+    "item_id",
+    "category_id",
+    "session_id",
+    "order_id",
+    "quantity",
+    "price",
+    "query",
+    "channel"
+  };
+
+  private static final String EVENT_COLUMNS =
+      "event_id, user_id, ts, type, item_id, category_id, session_id, order_id, quantity, price,"
+          + " query, channel, properties, import_id";
+
   private final Connection connection;
   private final long importId;
+  private final StepTimer timer;
+  private final Set<String> staged = new HashSet<>();
 
-  Landing(Connection connection, long importId) {
+  Landing(Connection connection, long importId, StepTimer timer) {
     this.connection = connection;
     this.importId = importId;
+    this.timer = timer;
   }
 
   /** Counts of one landing. */
   record Counts(long accepted, long duplicates, long botDropped, Map<String, Long> flags) {}
 
-  /** Builds the deduplicated, sessionised rows in a temp table; returns valid and fresh counts. */
-  long[] prepare(Duration sessionGap) throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      String eventId =
-          "coalesce(event_id, md5(concat_ws(chr(31), user_id, epoch_ms(ts), type, item_id,"
-              + " category_id, session_id, order_id, quantity, price, query, channel)))";
-      st.execute(
-          "CREATE OR REPLACE TEMP TABLE shopcast_fresh AS "
-              + "WITH v AS (SELECT * EXCLUDE (event_id), "
-              + eventId
-              + " AS event_id FROM "
-              + StageTable.NAME
-              + " WHERE err_code IS NULL), "
-              + "d AS (SELECT * FROM v QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY"
-              + " ord) = 1) "
-              + "SELECT d.* FROM d ANTI JOIN events e ON e.event_id = d.event_id");
-      long valid = count(st, "SELECT count(*) FROM " + StageTable.NAME + " WHERE err_code IS NULL");
-      long fresh = count(st, "SELECT count(*) FROM shopcast_fresh");
-      if (count(st, "SELECT count(*) FROM shopcast_fresh WHERE session_id IS NULL") > 0) {
-        long gapMicros = sessionGap.toNanos() / 1000;
-        st.execute(
-            "CREATE OR REPLACE TEMP TABLE shopcast_fresh AS "
-                + "WITH g AS (SELECT *, (lag(ts) OVER w IS NULL OR epoch_us(ts) - epoch_us(lag(ts)"
-                + " OVER w) > "
-                + gapMicros
-                + ") AS starts FROM shopcast_fresh WINDOW w AS (PARTITION BY user_id ORDER BY ts,"
-                + " ord)) "
-                + "SELECT * EXCLUDE (starts, session_id), coalesce(session_id, user_id || ':' ||"
-                + " epoch_ms(max(CASE WHEN starts THEN ts END) OVER (PARTITION BY user_id ORDER"
-                + " BY ts, ord ROWS UNBOUNDED PRECEDING))) AS session_id FROM g");
+  /**
+   * How the staged rows will land.
+   *
+   * @param valid rows that passed every check
+   * @param minTs earliest valid time (epoch ms), null when none
+   * @param maxTs latest valid time (epoch ms), null when none
+   * @param fast whether the one-statement path applies
+   */
+  record Plan(long valid, Long minTs, Long maxTs, boolean fast) {}
+
+  /**
+   * The derived event id: the first 72 bits of the MD5 of the content fields joined by U+001F, as
+   * 12 base64 characters (short enough for DuckDB to store inline; a collision among 100M events
+   * has a chance of about 1 in a million). MD5, not DuckDB's {@code hash}, because ids must not
+   * change between DuckDB versions.
+   */
+  private String derivedId() {
+    StringBuilder content = new StringBuilder();
+    for (String field : ID_FIELDS) {
+      content.append(content.length() == 0 ? "" : ", ");
+      content.append("ts".equals(field) ? "epoch_ms(ts)" : column(field));
+    }
+    return "to_base64(unhex(substr(md5(concat_ws(chr(31), " + content + ")), 1, 18)))";
+  }
+
+  /** A canonical column of the stage, or its constant when the source does not define it. */
+  private String column(String name) {
+    if (staged.contains(name)) {
+      return name;
+    }
+    if ("quantity".equals(name)) {
+      return "1";
+    }
+    for (String[] column : StageTable.COLUMNS) {
+      if (column[0].equals(name)) {
+        return "CAST(NULL AS " + column[1] + ")";
       }
-      return new long[] {valid, fresh};
+    }
+    return "CAST(NULL AS BIGINT)";
+  }
+
+  /** All canonical columns (plus {@code ord}) of the valid staged rows, constants filled in. */
+  private String validRows() {
+    StringBuilder sql = new StringBuilder("SELECT ").append(column("ord")).append(" AS ord");
+    for (String[] c : StageTable.COLUMNS) {
+      sql.append(", ").append(column(c[0])).append(" AS ").append(c[0]);
+    }
+    return sql.append(" FROM ")
+        .append(StageTable.NAME)
+        .append(" WHERE err_code IS NULL")
+        .toString();
+  }
+
+  /**
+   * Looks at the valid staged rows and picks the path. The general path builds the deduplicated,
+   * sessionised fresh rows in a temp table now; the fast path does all of that in {@link #land}.
+   */
+  Plan prepare(Duration sessionGap) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT column_name FROM duckdb_columns() WHERE table_name = '"
+                  + StageTable.NAME
+                  + "' AND database_name = 'temp'")) {
+        while (rs.next()) {
+          staged.add(rs.getString(1));
+        }
+      }
+      long valid;
+      long sourceIds;
+      Long min;
+      Long max;
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT count(*), count(event_id), epoch_ms(min(ts)), epoch_ms(max(ts)) FROM ("
+                  + validRows()
+                  + ")")) {
+        rs.next();
+        valid = rs.getLong(1);
+        sourceIds = rs.getLong(2);
+        long v = rs.getLong(3);
+        min = rs.wasNull() ? null : v;
+        v = rs.getLong(4);
+        max = rs.wasNull() ? null : v;
+      }
+      boolean fast =
+          sourceIds == 0
+              && (min == null
+                  || count(
+                          st,
+                          "SELECT count(*) FROM (SELECT 1 FROM events WHERE ts BETWEEN epoch_ms("
+                              + min
+                              + "::BIGINT) AND epoch_ms("
+                              + max
+                              + "::BIGINT) LIMIT 1)")
+                      == 0);
+      if (!fast) {
+        prepareFresh(st, sessionGap);
+      }
+      timer.lap("plan");
+      return new Plan(valid, min, max, fast);
     }
   }
 
-  /** Inserts events, side tables and flags; the caller owns the transaction. */
-  Counts land(boolean dropBots) throws SQLException {
-    try (Statement st = connection.createStatement()) {
+  private void prepareFresh(Statement st, Duration sessionGap) throws SQLException {
+    st.execute(
+        "CREATE OR REPLACE TEMP TABLE shopcast_fresh AS "
+            + "WITH v AS (SELECT * EXCLUDE (event_id), coalesce(event_id, "
+            + derivedId()
+            + ") AS event_id FROM ("
+            + validRows()
+            + ")), "
+            + "d AS (SELECT * FROM v QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY"
+            + " ord) = 1) "
+            + "SELECT d.* FROM d ANTI JOIN events e ON e.event_id = d.event_id");
+    if (count(st, "SELECT count(*) FROM shopcast_fresh WHERE session_id IS NULL") > 0) {
       st.execute(
-          "INSERT INTO events (event_id, user_id, ts, type, item_id, category_id, session_id,"
-              + " order_id, quantity, price, query, channel, properties, import_id) SELECT"
-              + " event_id, user_id, ts, type, item_id, category_id, session_id, order_id,"
-              + " quantity, price, query, channel, properties, "
-              + importId
-              + " FROM shopcast_fresh");
-      long accepted = count(st, "SELECT count(*) FROM shopcast_fresh");
-      st.execute("INSERT OR IGNORE INTO users SELECT DISTINCT user_id, NULL FROM shopcast_fresh");
+          "CREATE OR REPLACE TEMP TABLE shopcast_fresh AS "
+              + "WITH g AS (SELECT *, (lag(ts) OVER w IS NULL OR epoch_us(ts) - epoch_us(lag(ts)"
+              + " OVER w) > "
+              + gapMicros(sessionGap)
+              + ") AS starts FROM shopcast_fresh WINDOW w AS (PARTITION BY user_id ORDER BY ts,"
+              + " ord)) "
+              + "SELECT * EXCLUDE (starts, session_id), coalesce(session_id, user_id || ':' ||"
+              + " epoch_ms(max(CASE WHEN starts THEN ts END) OVER (PARTITION BY user_id ORDER"
+              + " BY ts, ord ROWS UNBOUNDED PRECEDING))) AS session_id FROM g");
+    }
+  }
+
+  private static long gapMicros(Duration sessionGap) {
+    return sessionGap.toNanos() / 1000;
+  }
+
+  /**
+   * The fast path's single statement. A first window, partitioned by user and ordered by time and a
+   * content hash, puts exact duplicates next to each other (equal hash and time: the later ones are
+   * dropped) and finds session starts (gap to the previous event above the session gap); a second,
+   * a running maximum of start times, names each event's session. Only the columns the source
+   * defines go through the sorts; the event id and constant columns are computed last.
+   */
+  private String fastInsert(Duration sessionGap) {
+    StringBuilder hashed = new StringBuilder();
+    StringBuilder carried = new StringBuilder();
+    for (String field : ID_FIELDS) {
+      hashed.append(hashed.length() == 0 ? "" : ", ").append(column(field));
+    }
+    for (String[] c : StageTable.COLUMNS) {
+      if (staged.contains(c[0]) && !"event_id".equals(c[0])) {
+        carried.append(c[0]).append(", ");
+      }
+    }
+    String session =
+        "coalesce("
+            + column("session_id")
+            + ", user_id || ':' || epoch_ms(max(CASE WHEN starts THEN ts END) OVER (PARTITION BY"
+            + " user_id ORDER BY ts, h ROWS UNBOUNDED PRECEDING)))";
+    StringBuilder select = new StringBuilder(derivedId());
+    for (String[] c : StageTable.COLUMNS) {
+      if (!"event_id".equals(c[0])) {
+        select.append(", ").append("session_id".equals(c[0]) ? session : column(c[0]));
+      }
+    }
+    return "INSERT INTO events ("
+        + EVENT_COLUMNS
+        + ") WITH v AS (SELECT "
+        + carried
+        + "hash("
+        + hashed
+        + ") AS h FROM "
+        + StageTable.NAME
+        + " WHERE err_code IS NULL), "
+        + "g AS (SELECT *, lag(h) OVER w AS prev_h, lag(ts) OVER w AS prev_ts FROM v"
+        + " WINDOW w AS (PARTITION BY user_id ORDER BY ts, h)), "
+        + "s AS (SELECT *, (prev_ts IS NULL OR epoch_us(ts) - epoch_us(prev_ts) > "
+        + gapMicros(sessionGap)
+        + ") AS starts FROM g WHERE prev_h IS DISTINCT FROM h OR prev_ts IS DISTINCT FROM ts) "
+        + "SELECT "
+        + select
+        + ", "
+        + importId
+        + " FROM s";
+  }
+
+  /** Inserts events, side tables and flags; the caller owns the transaction. */
+  Counts land(Plan plan, Duration sessionGap, boolean dropBots) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      long accepted;
+      String fresh;
+      if (plan.fast()) {
+        accepted = st.executeUpdate(fastInsert(sessionGap));
+        fresh = "(" + validRows() + ")";
+      } else {
+        accepted =
+            st.executeUpdate(
+                "INSERT INTO events ("
+                    + EVENT_COLUMNS
+                    + ") SELECT "
+                    + EVENT_COLUMNS.replace("import_id", String.valueOf(importId))
+                    + " FROM shopcast_fresh");
+        fresh = "shopcast_fresh";
+      }
+      long duplicates = plan.valid() - accepted;
+      timer.lap("land");
+      st.execute(
+          "CREATE OR REPLACE TEMP TABLE shopcast_import_users AS SELECT DISTINCT user_id FROM "
+              + fresh);
+      st.execute(
+          "INSERT INTO users SELECT user_id, NULL FROM shopcast_import_users ANTI JOIN users"
+              + " USING (user_id)");
       if (count(
               st,
               "SELECT count(*) FROM duckdb_tables() WHERE table_name = '"
@@ -89,8 +282,14 @@ final class Landing {
             "INSERT OR REPLACE INTO users SELECT user_id, attributes FROM " + StageWriter.TRAITS);
       }
       st.execute(
-          "INSERT OR IGNORE INTO items SELECT item_id, arg_max(category_id, ts), arg_max(price,"
-              + " ts), NULL FROM shopcast_fresh WHERE item_id IS NOT NULL GROUP BY item_id");
+          "CREATE OR REPLACE TEMP TABLE shopcast_import_items AS SELECT item_id,"
+              + " arg_max(category_id, ts) AS category_id, arg_max(price, ts) AS price FROM "
+              + fresh
+              + " WHERE item_id IS NOT NULL GROUP BY item_id");
+      st.execute(
+          "INSERT INTO items SELECT item_id, category_id, price, NULL FROM shopcast_import_items"
+              + " ANTI JOIN items USING (item_id)");
+      timer.lap("sides");
       Map<String, Long> flags = new LinkedHashMap<>();
       flags.put("ReturnWithoutPurchase", flagReturns(st));
       flags.put("BotLikeRate", flagBots(st));
@@ -99,7 +298,8 @@ final class Landing {
         dropped = dropBotEvents(st);
         accepted -= dropped;
       }
-      return new Counts(accepted, 0, dropped, flags);
+      timer.lap("flags");
+      return new Counts(accepted, duplicates, dropped, flags);
     }
   }
 
@@ -152,20 +352,34 @@ final class Landing {
   /** Time range, users and items of the accepted events of one import. */
   record Summary(Instant minTs, Instant maxTs, long users, long items) {}
 
-  /** Time range, users and items of the accepted events. */
-  Summary summary() throws SQLException {
-    try (Statement st = connection.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT epoch_ms(min(ts)), epoch_ms(max(ts)), count(DISTINCT user_id),"
-                    + " count(DISTINCT item_id) FROM events WHERE import_id = "
-                    + importId)) {
-      rs.next();
-      long min = rs.getLong(1);
-      Instant minTs = rs.wasNull() ? null : Instant.ofEpochMilli(min);
-      long max = rs.getLong(2);
-      Instant maxTs = rs.wasNull() ? null : Instant.ofEpochMilli(max);
-      return new Summary(minTs, maxTs, rs.getLong(3), rs.getLong(4));
+  /**
+   * Time range, users and items of the accepted events: on the fast path with no event dropped,
+   * from the plan and the side-table steps; else read back from the store.
+   */
+  Summary summary(Plan plan, Counts counts, boolean landed) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      if (landed && plan.fast() && counts.botDropped() == 0) {
+        long users = count(st, "SELECT count(*) FROM shopcast_import_users");
+        long items = count(st, "SELECT count(*) FROM shopcast_import_items");
+        boolean any = counts.accepted() > 0;
+        return new Summary(
+            any && plan.minTs() != null ? Instant.ofEpochMilli(plan.minTs()) : null,
+            any && plan.maxTs() != null ? Instant.ofEpochMilli(plan.maxTs()) : null,
+            users,
+            items);
+      }
+      try (ResultSet rs =
+          st.executeQuery(
+              "SELECT epoch_ms(min(ts)), epoch_ms(max(ts)), count(DISTINCT user_id),"
+                  + " count(DISTINCT item_id) FROM events WHERE import_id = "
+                  + importId)) {
+        rs.next();
+        long min = rs.getLong(1);
+        Instant minTs = rs.wasNull() ? null : Instant.ofEpochMilli(min);
+        long max = rs.getLong(2);
+        Instant maxTs = rs.wasNull() ? null : Instant.ofEpochMilli(max);
+        return new Summary(minTs, maxTs, rs.getLong(3), rs.getLong(4));
+      }
     }
   }
 

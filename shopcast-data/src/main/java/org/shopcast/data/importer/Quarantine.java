@@ -55,7 +55,8 @@ final class Quarantine {
   }
 
   /** Adds the rows rejected after reading, with the lines and raw text the locator found. */
-  static void stageLocated(Connection connection, Map<Long, LineLocator.Place> places)
+  static void stageLocated(
+      Connection connection, Map<Long, LineLocator.Place> places, String badRows)
       throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute(
@@ -78,7 +79,7 @@ final class Quarantine {
               + STAGE
               + " SELECT coalesce(p.line, 0), s.err_field, s.err_code, s.err_expected, s.err_found,"
               + " p.raw FROM "
-              + StageTable.NAME
+              + badRows
               + " s LEFT JOIN shopcast_places p ON p.ord = s.ord WHERE s.err_code IS NOT NULL");
     }
   }

@@ -47,7 +47,17 @@ final class StageTable {
 
   /** DDL filling the stage from a SQL source in one DuckDB query. */
   static String createFrom(SqlSource source) {
-    StringBuilder projected = new StringBuilder("ordinality AS ord");
+    return "CREATE OR REPLACE TEMP TABLE " + NAME + " AS\n" + selectFrom(source);
+  }
+
+  /**
+   * The query behind {@link #createFrom}: every row with its ordinal, canonical columns and, for a
+   * bad row, the first failing check's code, field, expected and found text.
+   */
+  static String selectFrom(SqlSource source) {
+    // The raw columns ("*") stay visible so checks may test them (e.g. a number that does not
+    // parse); sources name raw columns apart from the canonical ones (r_..., c0...).
+    StringBuilder projected = new StringBuilder("*, ordinality AS ord");
     for (String[] column : COLUMNS) {
       String expr = source.columns().get(column[0]);
       if (expr == null) {
@@ -78,7 +88,7 @@ final class StageTable {
       found.append(when).append("found_").append(i);
     }
     String end = " ELSE NULL END";
-    StringBuilder sql = new StringBuilder("CREATE OR REPLACE TEMP TABLE " + NAME + " AS\n");
+    StringBuilder sql = new StringBuilder();
     sql.append("WITH p AS (SELECT ").append(projected);
     sql.append("\n FROM ").append(source.reader()).append(" WITH ORDINALITY");
     if (source.skipNullRowsOf() != null) {

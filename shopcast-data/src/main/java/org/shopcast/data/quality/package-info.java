@@ -1,0 +1,2 @@
+/** The data-quality report over the event store: checks, an overall score and its renderings. */
+package org.shopcast.data.quality;

@@ -1,0 +1,2 @@
+/** Popularity recommenders: global, per category and trending (time-decayed). */
+package org.shopcast.recommend.popular;

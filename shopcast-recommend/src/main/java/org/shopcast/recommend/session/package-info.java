@@ -1,0 +1,2 @@
+/** Session click logs (YOOCHOOSE, DIGINETICA): reading, item indexing and splitting. */
+package org.shopcast.recommend.session;
