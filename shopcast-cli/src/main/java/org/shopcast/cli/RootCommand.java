@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.report.ReportCommand.class,
       org.shopcast.cli.evaluate.EvaluateCommand.class,
       org.shopcast.cli.recommend.RecommendCommand.class,
+      org.shopcast.cli.serve.ServeCommand.class,
     })
 public final class RootCommand {
 

@@ -70,7 +70,13 @@ public final class ShopcastServer implements AutoCloseable {
             clock,
             (requests, accepted, duplicates, nanos) ->
                 metricsRef[0].committed(accepted, duplicates, nanos));
-    IngestRoutes ingest = new IngestRoutes(writer, json, clock, config.maxBodyBytes());
+    IngestRoutes ingest =
+        new IngestRoutes(
+            writer,
+            json,
+            clock,
+            config.maxBodyBytes(),
+            (ctx, key) -> check(key, Role.WRITE, ctx.method() + " " + ctx.path()));
     ingestRef[0] = ingest;
     this.metrics = new ServerMetrics(writer::queueDepth, ingest::rejectedEvents);
     metricsRef[0] = metrics;
@@ -93,12 +99,12 @@ public final class ShopcastServer implements AutoCloseable {
                   });
               cfg.staticFiles.enableWebjars();
             });
-    route("POST", "/v1/batch", Role.WRITE, ingest::batch);
-    route("POST", "/v1/import", Role.WRITE, ingest::batch);
-    route("POST", "/v1/track", Role.WRITE, ctx -> ingest.single(ctx, "track"));
-    route("POST", "/v1/identify", Role.WRITE, ctx -> ingest.single(ctx, "identify"));
-    route("POST", "/v1/page", Role.WRITE, ctx -> ingest.single(ctx, "page"));
-    route("POST", "/v1/screen", Role.WRITE, ctx -> ingest.single(ctx, "screen"));
+    segmentRoute("/v1/batch", ingest::batch);
+    segmentRoute("/v1/import", ingest::batch);
+    segmentRoute("/v1/track", ctx -> ingest.single(ctx, "track"));
+    segmentRoute("/v1/identify", ctx -> ingest.single(ctx, "identify"));
+    segmentRoute("/v1/page", ctx -> ingest.single(ctx, "page"));
+    segmentRoute("/v1/screen", ctx -> ingest.single(ctx, "screen"));
     route("POST", "/api/v1/events", Role.WRITE, ingest::events);
     route("GET", "/api/v1/stats", Role.READ, read::stats);
     route("GET", "/api/v1/users/{id}", Role.READ, read::user);
@@ -155,7 +161,19 @@ public final class ShopcastServer implements AutoCloseable {
     return List.copyOf(routes);
   }
 
+  /**
+   * A Segment endpoint: the write key comes from the Authorization header or, as analytics-java 3.x
+   * sends it, from the body's {@code writeKey} (checked by {@link IngestRoutes}).
+   */
+  private void segmentRoute(String path, Handler handler) {
+    route("POST", path, Role.WRITE, handler, true);
+  }
+
   private void route(String method, String path, Role role, Handler handler) {
+    route(method, path, role, handler, false);
+  }
+
+  private void route(String method, String path, Role role, Handler handler, boolean bodyKey) {
     routes.add(new Route(method, path, role));
     app.addHttpHandler(
         HandlerType.valueOf(method),
@@ -164,7 +182,9 @@ public final class ShopcastServer implements AutoCloseable {
           long started = System.nanoTime();
           int status = 500;
           try {
-            if (role != null) {
+            if (bodyKey && ctx.header("Authorization") == null) {
+              ctx.attribute(IngestRoutes.KEY_IN_BODY, true);
+            } else if (role != null) {
               authorize(ctx, role, method + " " + path);
             }
             handler.handle(ctx);
@@ -179,7 +199,10 @@ public final class ShopcastServer implements AutoCloseable {
   }
 
   private void authorize(Context ctx, Role needed, String endpoint) {
-    String key = presentedKey(ctx.header("Authorization"));
+    check(presentedKey(ctx.header("Authorization")), needed, endpoint);
+  }
+
+  private void check(String key, Role needed, String endpoint) {
     Map<String, String> challenge = Map.of("WWW-Authenticate", "Basic realm=\"shopcast\"");
     if (key == null) {
       throw new HttpProblem(
@@ -188,7 +211,7 @@ public final class ShopcastServer implements AutoCloseable {
               Problem.of(
                   "Unauthorized",
                   "expected an API key: 'Authorization: Bearer <key>' or HTTP Basic with the key"
-                      + " as user name")),
+                      + " as user name (Segment endpoints also take the body's writeKey)")),
           challenge);
     }
     Role role =

@@ -63,6 +63,32 @@ class IngestionTest {
   }
 
   @Test
+  void messageWithoutId_getsTheSameDerivedIdAsTheSegmentImporter() throws Exception {
+    String message =
+        "{\"type\":\"track\",\"userId\":\"u5\",\"event\":\"Product Added\","
+            + "\"properties\":{\"product_id\":\"p5\",\"price\":2.5,\"quantity\":2},"
+            + "\"timestamp\":\"2024-05-01T12:00:00Z\"}";
+    assertThat(t.post("/v1/track", TestServer.basic(TestServer.WRITE), message).statusCode())
+        .isEqualTo(200);
+    Path file = workspace.resolveSibling(workspace.getFileName() + "-line.jsonl");
+    java.nio.file.Files.writeString(file, message + "\n");
+    try (org.shopcast.data.store.EventStore other =
+        org.shopcast.data.store.EventStore.open(
+            workspace.resolveSibling(workspace.getFileName() + "-import"))) {
+      new org.shopcast.data.importer.Importer(other, java.time.Clock.systemUTC())
+          .importFile(
+              file,
+              org.shopcast.data.importer.ImportOptions.of(
+                  org.shopcast.data.importer.Format.SEGMENT));
+      try (var st = other.connection().createStatement();
+          var rs = st.executeQuery("SELECT event_id FROM events")) {
+        rs.next();
+        assertThat(t.strings("SELECT event_id FROM events")).containsExactly(rs.getString(1));
+      }
+    }
+  }
+
+  @Test
   void nativeEvents_areStoredWithSessionsContinued() throws Exception {
     String body =
         "[{\"event_id\":\"n1\",\"user_id\":\"u9\",\"ts\":\"2024-05-01T10:00:00Z\",\"type\":\"VIEW\","

@@ -357,6 +357,9 @@ public final class SegmentMapper {
 
     private BigDecimal number(JsonNode node, String field, String expected) throws Rejected {
       if (node.isNumber()) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+          throw reject(field, ErrorCode.BadNumber, expected, node.asText());
+        }
         return node.decimalValue();
       }
       if (node.isTextual()) {

@@ -44,9 +44,24 @@ public final class IngestRoutes {
   private final NativeEvents natives;
   private final long maxBodyBytes;
   private final LongAdder rejectedEvents = new LongAdder();
+  private final KeyCheck keyCheck;
 
-  /** Routes writing through {@code writer}, refusing bodies over {@code maxBodyBytes}. */
-  public IngestRoutes(EventWriter writer, ObjectMapper json, Clock clock, long maxBodyBytes) {
+  /** Context attribute set when the request's key is to be read from the body's writeKey. */
+  public static final String KEY_IN_BODY = "shopcast.keyInBody";
+
+  /** Checks a write key found in a Segment body; throws an HTTP problem when it is not one. */
+  public interface KeyCheck {
+    /** Accepts {@code key} (null when absent) for the request or throws 401/403. */
+    void check(Context ctx, String key);
+  }
+
+  /**
+   * Routes writing through {@code writer}, refusing bodies over {@code maxBodyBytes} and checking
+   * keys sent in Segment bodies with {@code keyCheck}.
+   */
+  public IngestRoutes(
+      EventWriter writer, ObjectMapper json, Clock clock, long maxBodyBytes, KeyCheck keyCheck) {
+    this.keyCheck = keyCheck;
     this.writer = writer;
     this.json = json;
     this.segment = new SegmentMapper(clock, true);
@@ -61,7 +76,7 @@ public final class IngestRoutes {
 
   /** {@code POST /v1/batch} and {@code /v1/import}: a batch envelope. */
   public void batch(Context ctx) {
-    JsonNode body = body(ctx);
+    JsonNode body = segmentBody(ctx);
     JsonNode batch = body.get("batch");
     if (!body.isObject() || batch == null || !batch.isArray()) {
       throw HttpProblem.of(
@@ -75,7 +90,17 @@ public final class IngestRoutes {
 
   /** {@code POST /v1/track}, {@code /v1/identify}, {@code /v1/page}, {@code /v1/screen}. */
   public void single(Context ctx, String type) {
-    segment(ctx, List.of(body(ctx)), type);
+    segment(ctx, List.of(segmentBody(ctx)), type);
+  }
+
+  /** The body; when the key is to come from it, its {@code writeKey} checked first. */
+  private JsonNode segmentBody(Context ctx) {
+    JsonNode body = body(ctx);
+    if (Boolean.TRUE.equals(ctx.attribute(KEY_IN_BODY))) {
+      JsonNode key = body.get("writeKey");
+      keyCheck.check(ctx, key != null && key.isTextual() ? key.asText() : null);
+    }
+    return body;
   }
 
   /** {@code POST /api/v1/events}: a JSON array of contract rows. */

@@ -1,0 +1,2 @@
+/** End-to-end load benchmark of the HTTP server's ingestion and read endpoints. */
+package org.shopcast.bench.server;
