@@ -20,6 +20,8 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.stats.StatsCommand.class,
       org.shopcast.cli.demo.DemoCommand.class,
       org.shopcast.cli.generate.GenerateCommand.class,
+      org.shopcast.cli.forecast.ForecastCommand.class,
+      org.shopcast.cli.forecast.BacktestCommand.class,
     })
 public final class RootCommand {
 
