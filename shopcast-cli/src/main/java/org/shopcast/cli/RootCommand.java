@@ -29,6 +29,8 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.evaluate.EvaluateCommand.class,
       org.shopcast.cli.recommend.RecommendCommand.class,
       org.shopcast.cli.serve.ServeCommand.class,
+      org.shopcast.cli.forecast.ForecastCommand.class,
+      org.shopcast.cli.forecast.BacktestCommand.class,
     })
 public final class RootCommand {
 

@@ -1,0 +1,38 @@
+# R forecast peer for M4Evaluation: ets(), thetaf() and auto.arima() on an M4 subset with the
+# official protocol (sMAPE, MASE with the season period). Usage, from the checkout root:
+#   Rscript shopcast-bench/src/main/r/m4_r_peer.R ../shared/data/m4 Hourly 40
+# Needs Debian r-cran-forecast (8.20 here). Prints a Markdown table with wall time per model.
+suppressMessages(library(forecast))
+args <- commandArgs(trailingOnly = TRUE)
+dir <- if (length(args) > 0) args[1] else "../shared/data/m4"
+set <- if (length(args) > 1) args[2] else "Hourly"
+limit <- if (length(args) > 2) as.integer(args[3]) else .Machine$integer.max
+m <- if (set == "Hourly") 24 else 1
+read_m4 <- function(f) {
+  x <- read.csv(f, stringsAsFactors = FALSE)
+  lapply(seq_len(nrow(x)), function(i) { v <- as.numeric(x[i, -1]); v[!is.na(v)] })
+}
+tr <- read_m4(file.path(dir, paste0(set, "-train.csv")))
+te <- read_m4(file.path(dir, paste0(set, "-test.csv")))
+n <- min(limit, length(tr))
+h <- length(te[[1]])
+smape <- function(y, f) mean(200 * abs(y - f) / (abs(y) + abs(f)))
+mase <- function(x, y, f) mean(abs(y - f)) / mean(abs(diff(x, lag = m)))
+models <- list(
+  ets = function(x) forecast(ets(x), h = h)$mean,
+  theta = function(x) thetaf(x, h = h)$mean,
+  arima = function(x) forecast(auto.arima(x), h = h)$mean)
+cat(sprintf("R forecast %s, M4 %s: %d series, h = %d, MASE period %d\n\n",
+            packageVersion("forecast"), set, n, h, m))
+cat("| model | sMAPE | MASE | wall s |\n|---|---|---|---|\n")
+for (name in names(models)) {
+  t0 <- Sys.time()
+  s <- 0; ms <- 0
+  for (i in seq_len(n)) {
+    x <- ts(tr[[i]], frequency = m)
+    f <- as.numeric(models[[name]](x))
+    s <- s + smape(te[[i]], f); ms <- ms + mase(tr[[i]], te[[i]], f)
+  }
+  secs <- as.numeric(difftime(Sys.time(), t0, units = "secs"))
+  cat(sprintf("| R %s | %.3f | %.3f | %.1f |\n", name, s / n, ms / n, secs))
+}

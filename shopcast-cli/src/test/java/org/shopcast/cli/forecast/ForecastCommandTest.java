@@ -1,0 +1,126 @@
+package org.shopcast.cli.forecast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shopcast.cli.CliRun;
+import org.shopcast.cli.Json;
+import org.shopcast.testkit.Fixtures;
+
+class ForecastCommandTest {
+  @TempDir Path dir;
+
+  @Test
+  void forecastM4Json_meetsTheContract() throws Exception {
+    String csv = Fixtures.path("m4/Hourly-train-head5.csv").toString();
+    CliRun run =
+        CliRun.of(
+            "forecast",
+            "--csv",
+            csv,
+            "--layout",
+            "m4",
+            "--horizon",
+            "48",
+            "--season",
+            "24",
+            "--model",
+            "snaive",
+            "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode root = Json.mapper().readTree(run.out());
+    assertThat(root.get("model").asText()).isEqualTo("snaive");
+    JsonNode series = root.get("series");
+    assertThat(series).hasSize(5);
+    assertThat(series.get(0).get("id").asText()).isEqualTo("H1");
+    assertThat(series.get(4).get("id").asText()).isEqualTo("H5");
+    for (JsonNode s : series) {
+      assertThat(s.get("model").asText()).isEqualTo("snaive");
+      assertThat(s.get("forecast")).hasSize(48);
+      assertThat(s.get("lower")).hasSize(48);
+      assertThat(s.get("upper")).hasSize(48);
+    }
+    // seasonal naive repeats the last day: independently from the raw file
+    String[] h1 = Files.readAllLines(Path.of(csv)).get(1).split(",");
+    int n = 700;
+    assertThat(series.get(0).get("forecast").get(0).asDouble())
+        .isEqualTo(Double.parseDouble(h1[n - 24 + 1].replace("\"", "")));
+  }
+
+  @Test
+  void forecastText_andAuto() throws Exception {
+    Path wide = dir.resolve("w.csv");
+    StringBuilder sb = new StringBuilder("day,a,b\n");
+    for (int t = 0; t < 60; t++) {
+      sb.append(t).append(',').append(10 + t % 7).append(',').append(100 + t).append('\n');
+    }
+    Files.writeString(wide, sb.toString());
+    CliRun run =
+        CliRun.of(
+            "forecast",
+            "--csv",
+            wide.toString(),
+            "--layout",
+            "wide",
+            "--horizon",
+            "7",
+            "--season",
+            "7",
+            "--model",
+            "theta");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("a  theta").contains("b  theta");
+  }
+
+  @Test
+  void errors_haveUsageAndFailureCodes() throws Exception {
+    String csv = Fixtures.path("m4/Weekly-test-head5.csv").toString();
+    CliRun bad = CliRun.of("forecast", "--csv", csv, "--layout", "m4", "--horizon", "0", "--json");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--horizon must be >= 1, got 0");
+    CliRun missing =
+        CliRun.of("forecast", "--csv", dir.resolve("nope.csv").toString(), "--horizon", "3");
+    assertThat(missing.exitCode()).isEqualTo(1);
+    assertThat(missing.err()).contains("[FileNotFound]");
+    CliRun tooShort =
+        CliRun.of(
+            "forecast",
+            "--csv",
+            csv,
+            "--layout",
+            "m4",
+            "--horizon",
+            "3",
+            "--season",
+            "24",
+            "--model",
+            "snaive");
+    assertThat(tooShort.exitCode()).isEqualTo(1);
+    assertThat(tooShort.err()).contains("series W1").contains("[TooShort]");
+  }
+
+  @Test
+  void backtest_printsOneRowPerModel() {
+    String csv = Fixtures.path("m4/Hourly-train-head5.csv").toString();
+    CliRun run =
+        CliRun.of(
+            "backtest",
+            "--csv",
+            csv,
+            "--layout",
+            "m4",
+            "--horizon",
+            "48",
+            "--season",
+            "24",
+            "--models",
+            "naive,snaive,naive2");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines()).hasSize(4);
+    assertThat(run.out()).contains("snaive").contains("naive2").contains("MASE");
+  }
+}
