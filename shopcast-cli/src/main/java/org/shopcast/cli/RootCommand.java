@@ -23,7 +23,6 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.quality.QualityCommand.class,
       org.shopcast.cli.btyd.BtydCommand.class,
       org.shopcast.cli.analyze.AnalyzeCommand.class,
-      org.shopcast.cli.predict.EvaluateTaskCommand.class,
       org.shopcast.cli.predict.ExplainCommand.class,
       org.shopcast.cli.report.ReportCommand.class,
       org.shopcast.cli.evaluate.EvaluateCommand.class,

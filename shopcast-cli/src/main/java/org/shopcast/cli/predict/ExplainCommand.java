@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Explain a user's current score: trains the task's XGBoost model on the workspace store"
-          + " (temporal split as in evaluate-task), scores the user's features from all events,"
+          + " (temporal split as in evaluate --task), scores the user's features from all events,"
           + " and lists the largest SHAP contributions in plain words, e.g."
           + " \"3 cart adds in the last 7 days: +0.21\" (log-odds)."
     })

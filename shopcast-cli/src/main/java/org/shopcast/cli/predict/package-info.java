@@ -1,2 +1,2 @@
-/** The per-user prediction commands: {@code evaluate-task} and {@code explain}. */
+/** The per-user prediction commands: {@code evaluate --task} and {@code explain}. */
 package org.shopcast.cli.predict;

@@ -13,7 +13,7 @@ import org.shopcast.cli.CliRun;
 import org.shopcast.cli.Json;
 import org.shopcast.testkit.Fixtures;
 
-/** {@code evaluate-task} and {@code explain} on the Taobao 43-user histories. */
+/** {@code evaluate --task} and {@code explain} on the Taobao 43-user histories. */
 class PredictCommandsTest {
   @TempDir static Path workspace;
 
@@ -36,7 +36,7 @@ class PredictCommandsTest {
   void evaluateTask_printsTheContractJson() throws Exception {
     CliRun run =
         run(
-            "evaluate-task",
+            "evaluate",
             "--task",
             "purchase",
             "--horizon-days",
@@ -61,14 +61,14 @@ class PredictCommandsTest {
 
   @Test
   void evaluateTask_text_showsATable() {
-    CliRun run = run("evaluate-task", "--task", "purchase", "--horizon-days", "1");
+    CliRun run = run("evaluate", "--task", "purchase", "--horizon-days", "1");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("holdout cutoff 2017-12-03T00:00:00Z").contains("xgboost");
   }
 
   @Test
   void evaluateTask_unknownTask_isUsageError() {
-    CliRun run = run("evaluate-task", "--task", "upsell", "--horizon-days", "1");
+    CliRun run = run("evaluate", "--task", "upsell", "--horizon-days", "1");
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("task must be purchase or churn, got 'upsell'");
   }

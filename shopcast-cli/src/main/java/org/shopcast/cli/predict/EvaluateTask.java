@@ -1,55 +1,42 @@
 package org.shopcast.cli.predict;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.shopcast.cli.Json;
-import org.shopcast.cli.RootCommand;
 import org.shopcast.data.store.EventStore;
 import org.shopcast.predict.eval.EvaluationOptions;
 import org.shopcast.predict.eval.Task;
 import org.shopcast.predict.eval.TaskEvaluation;
 import org.shopcast.predict.eval.TaskEvaluator;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
- * {@code shopcast evaluate-task}: the temporal-holdout evaluation of a per-user task, models and
- * baselines side by side.
+ * The options and run of {@code shopcast evaluate --task}: the temporal-holdout evaluation of a
+ * per-user task, models and baselines side by side. A mixin of {@code EvaluateCommand}.
  */
-@Command(
-    name = "evaluate-task",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Evaluate a per-user prediction task on a temporal holdout of the workspace store:"
-          + " logistic regression and XGBoost trained on point-in-time rows of earlier cutoffs,"
-          + " beside the baselines (bought in the last H days, recency rank, BG/NBD expected"
-          + " purchases and P(alive)).",
-      "The holdout cutoff is the last whole horizon before the end of the data; the validation"
-          + " cutoff (early stopping, thresholds) one horizon earlier; the training cutoffs one"
-          + " horizon apart before that."
-    })
-public final class EvaluateTaskCommand implements Callable<Integer> {
-  @ParentCommand RootCommand root;
-
-  @Spec CommandSpec spec;
+public final class EvaluateTask {
+  /** Description lines for the command that mixes these options in. */
+  public static final String DESCRIPTION =
+      "With --task: evaluate a per-user prediction task on a temporal holdout of the workspace"
+          + " store: logistic regression and XGBoost trained on point-in-time rows of earlier"
+          + " cutoffs, beside the baselines (bought in the last H days, recency rank, BG/NBD"
+          + " expected purchases and P(alive)). The holdout cutoff is the last whole horizon"
+          + " before the end of the data; the validation cutoff (early stopping, thresholds) one"
+          + " horizon earlier; the training cutoffs one horizon apart before that.";
 
   @Option(
       names = "--task",
-      required = true,
       paramLabel = "TASK",
       description = "purchase (buys in the next H days) | churn (a buyer who does not buy again).")
   String task;
 
   @Option(
       names = "--horizon-days",
-      required = true,
       paramLabel = "H",
-      description = "Label window in days.")
+      defaultValue = "30",
+      description = "Label window in days (default: ${DEFAULT-VALUE}).")
   int horizonDays;
 
   @Option(
@@ -67,18 +54,22 @@ public final class EvaluateTaskCommand implements Callable<Integer> {
               + " top, calibration}], importance.")
   boolean json;
 
-  @Override
-  public Integer call() {
+  /** Whether {@code --task} was given. */
+  public boolean requested() {
+    return task != null;
+  }
+
+  /** Runs the evaluation on the store in {@code workspace}, printing to {@code out}. */
+  public int run(Path workspace, PrintWriter out) {
     Task parsed = Task.fromName(task);
     if (horizonDays < 1) {
       throw new IllegalArgumentException("--horizon-days must be >= 1, got " + horizonDays);
     }
     EvaluationOptions options = new EvaluationOptions().withTrainCutoffs(trainCutoffs);
     TaskEvaluation result;
-    try (EventStore store = EventStore.open(root.workspace())) {
+    try (EventStore store = EventStore.open(workspace)) {
       result = TaskEvaluator.evaluate(store.connection(), parsed, horizonDays, options);
     }
-    PrintWriter out = spec.commandLine().getOut();
     if (json) {
       Json.print(out, result);
       return 0;
