@@ -57,9 +57,11 @@ class ImportCountsPropertyTest {
     List<String> all =
         Files.readAllLines(
             Fixtures.path("taobao/UserBehavior_head_43users.csv"), StandardCharsets.UTF_8);
-    List<String> lines = new ArrayList<>(all.subList(0, LINES));
+    List<String> original = all.subList(0, LINES);
+    List<String> lines = new ArrayList<>(original);
     for (Damage damage : damages) {
-      lines.set(damage.line(), corrupt(lines, damage));
+      // A line damaged twice is damaged from its original text the second time.
+      lines.set(damage.line(), corrupt(original.get(damage.line()), lines, damage));
     }
     Path dir = Files.createTempDirectory("shopcast-prop-");
     try {
@@ -112,8 +114,7 @@ class ImportCountsPropertyTest {
     }
   }
 
-  private static String corrupt(List<String> lines, Damage damage) {
-    String line = lines.get(damage.line());
+  private static String corrupt(String line, List<String> lines, Damage damage) {
     String[] f = line.split(",", -1);
     return switch (damage.corruption()) {
       case BAD_TIMESTAMP -> String.join(",", f[0], f[1], f[2], f[3], "notatime");
