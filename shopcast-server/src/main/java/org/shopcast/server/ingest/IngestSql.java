@@ -24,9 +24,8 @@ final class IngestSql {
    * both ways is stored once.
    */
   private static final String EVENT_ID =
-      "coalesce(event_id, to_base64(unhex(substr(md5(concat_ws(chr(31), user_id, epoch_ms(ts),"
-          + " type, item_id, category_id, given_session, order_id, quantity, price, query,"
-          + " channel)), 1, 18))))";
+      "coalesce(event_id, md5(concat_ws(chr(31), user_id, epoch_ms(ts), type, item_id,"
+          + " category_id, given_session, order_id, quantity, price, query, channel)))";
 
   private IngestSql() {}
 
