@@ -1,5 +1,5 @@
-// Shopcast dashboard: reads /api/v1/stats, /api/v1/volume and /api/v1/users/{id} with the read
-// key kept in this browser's localStorage (or given once as ?key=... in the address).
+// Shopcast dashboard: reads /api/v1/stats, /api/v1/volume, /api/v1/kpis, /api/v1/funnel,
+// /api/v1/retention and /api/v1/users/{id} with the read key kept in this browser's localStorage (or given once as ?key=... in the address).
 (function () {
   'use strict';
   var TYPES = ['VIEW', 'SEARCH', 'FAVORITE', 'CART_ADD', 'CART_REMOVE', 'PURCHASE', 'RETURN'];
@@ -60,6 +60,60 @@
     }).catch(function (e) { say(e.message); });
   }
 
+  function loadAnalytics() {
+    api('/api/v1/kpis?grain=day').then(function (k) {
+      var rows = k.rows.slice(-90);
+      var t = rows.map(function (r) { return String(r.t).slice(0, 10); });
+      function line(name, field, axis) {
+        return { name: name, type: 'line', yAxisIndex: axis || 0, showSymbol: false,
+          data: rows.map(function (r) { return r[field]; }) };
+      }
+      chart('kpi-chart').setOption({
+        title: { text: 'Daily KPIs (last 90 days of data)' },
+        tooltip: { trigger: 'axis' },
+        legend: { top: 24 },
+        grid: { top: 60, left: 60, right: 60, bottom: 40 },
+        xAxis: { type: 'category', data: t },
+        yAxis: [{ type: 'value', name: 'count' }, { type: 'value', name: 'rate', min: 0 }],
+        series: [line('users', 'users'), line('orders', 'orders'), line('buyers', 'buyers'),
+          line('view to purchase', 'view_to_purchase', 1)]
+      });
+    }).catch(function (e) { say(e.message); });
+    api('/api/v1/funnel').then(function (f) {
+      chart('funnel-chart').setOption({
+        title: { text: 'Funnel per ' + f.unit + ' (' + f.window + ')' },
+        tooltip: { trigger: 'axis' },
+        grid: { top: 50, left: 60, right: 20, bottom: 40 },
+        xAxis: { type: 'category', data: f.rows.map(function (r) { return r.type; }) },
+        yAxis: { type: 'value' },
+        series: [{ type: 'bar', data: f.rows.map(function (r) { return r.count; }),
+          label: { show: true, position: 'top' } }]
+      });
+    }).catch(function (e) { say(e.message); });
+    api('/api/v1/retention').then(function (r) {
+      var cohorts = r.cohorts.map(function (c) { return c.cohort; });
+      var width = 0;
+      r.cohorts.forEach(function (c) { width = Math.max(width, c.retention.length); });
+      var ks = [];
+      for (var k = 0; k < width; k++) { ks.push(String(k)); }
+      var data = [];
+      r.cohorts.forEach(function (c, y) {
+        c.retention.forEach(function (rate, x) {
+          if (rate !== null && rate !== undefined) { data.push([x, y, Math.round(rate * 1000) / 1000]); }
+        });
+      });
+      chart('retention-chart').setOption({
+        title: { text: 'Retention by ' + r.period + ' cohort (share retained after k ' + r.period + 's)' },
+        tooltip: { position: 'top' },
+        grid: { top: 50, left: 100, right: 20, bottom: 70 },
+        xAxis: { type: 'category', data: ks, name: 'k', splitArea: { show: true } },
+        yAxis: { type: 'category', data: cohorts, inverse: true, splitArea: { show: true } },
+        visualMap: { min: 0, max: 1, calculable: true, orient: 'horizontal', left: 'center', bottom: 5 },
+        series: [{ type: 'heatmap', data: data, label: { show: ks.length <= 16 } }]
+      });
+    }).catch(function (e) { say(e.message); });
+  }
+
   function fill(tableId, rows) {
     var body = document.querySelector('#' + tableId + ' tbody');
     body.innerHTML = '';
@@ -112,6 +166,7 @@
       }
     } else {
       loadOverview();
+      loadAnalytics();
     }
     Object.keys(charts).forEach(function (id) { charts[id].resize(); });
   }

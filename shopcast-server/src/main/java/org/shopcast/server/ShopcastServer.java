@@ -20,6 +20,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.shopcast.data.store.EventStore;
+import org.shopcast.server.api.AnalyticsRoutes;
 import org.shopcast.server.api.ReadRoutes;
 import org.shopcast.server.auth.ApiKeys;
 import org.shopcast.server.auth.Role;
@@ -81,6 +82,7 @@ public final class ShopcastServer implements AutoCloseable {
     this.metrics = new ServerMetrics(writer::queueDepth, ingest::rejectedEvents);
     metricsRef[0] = metrics;
     ReadRoutes read = new ReadRoutes(pool, clock, config.sessionGap());
+    AnalyticsRoutes analytics = new AnalyticsRoutes(pool, clock);
     OpsRoutes ops = new OpsRoutes(metrics, pool, writer::isOpen);
     this.app =
         Javalin.create(
@@ -109,6 +111,11 @@ public final class ShopcastServer implements AutoCloseable {
     route("GET", "/api/v1/stats", Role.READ, read::stats);
     route("GET", "/api/v1/users/{id}", Role.READ, read::user);
     route("GET", "/api/v1/volume", Role.READ, read::volume);
+    route("GET", "/api/v1/quality", Role.READ, analytics::quality);
+    route("GET", "/api/v1/kpis", Role.READ, analytics::kpis);
+    route("GET", "/api/v1/funnel", Role.READ, analytics::funnel);
+    route("GET", "/api/v1/retention", Role.READ, analytics::retention);
+    route("GET", "/api/v1/rfm", Role.READ, analytics::rfm);
     route("GET", "/openapi.json", Role.READ, ops::openapi);
     route("GET", "/metrics", Role.READ, ops::metrics);
     route("GET", "/health/live", null, ops::live);

@@ -32,9 +32,16 @@ public final class QualityAnalyzer {
 
   /** Analyzes the store; reads only. */
   public QualityReport analyze(EventStore store) {
+    return analyze(store.connection());
+  }
+
+  /**
+   * Analyzes the store behind {@code connection} (e.g. a server's read connection, a duplicate of
+   * the store's); reads only.
+   */
+  public QualityReport analyze(Connection connection) {
     Instant now = clock.instant();
-    StoreStats stats = store.stats();
-    Connection connection = store.connection();
+    StoreStats stats = EventStore.stats(connection);
     try {
       Map<String, Long> quarantine = ImportChecks.quarantineByCode(connection);
       List<QualityCheck> checks = new ArrayList<>();

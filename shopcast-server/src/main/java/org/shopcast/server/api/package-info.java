@@ -1,2 +1,5 @@
-/** Read endpoints: store statistics and a user's live state. */
+/**
+ * Read endpoints: store statistics, a user's live state, and the analytics (quality, KPIs, funnel,
+ * retention, RFM).
+ */
 package org.shopcast.server.api;
