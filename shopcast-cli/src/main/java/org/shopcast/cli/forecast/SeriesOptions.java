@@ -1,21 +1,48 @@
 package org.shopcast.cli.forecast;
 
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
+import org.shopcast.analytics.kpi.KpiOptions;
 import org.shopcast.forecast.MissingValues;
 import org.shopcast.forecast.Series;
 import org.shopcast.forecast.io.NamedSeries;
 import org.shopcast.forecast.io.SeriesCsv;
 import picocli.CommandLine.Option;
 
-/** The options both commands share: the series file, its layout, horizon, season and gaps. */
+/**
+ * The options both commands share: the series (a file, or a KPI of the workspace store), horizon,
+ * season and gaps.
+ */
 public final class SeriesOptions {
   @Option(
       names = "--csv",
-      required = true,
       paramLabel = "FILE",
-      description = "CSV file holding the series (see --layout).")
+      description = "CSV file holding the series (see --layout); or use --metric.")
   Path csv;
+
+  @Option(
+      names = "--metric",
+      paramLabel = "KPI",
+      description =
+          "A KPI of the --workspace store instead of a file (the zero-filled series of `shopcast"
+              + " analyze kpis`): orders, revenue, views, users, carts, favourites, buyers,"
+              + " items_sold, aov, the conversion rates.")
+  String metric;
+
+  @Option(
+      names = "--grain",
+      defaultValue = "day",
+      paramLabel = "hour|day|week",
+      description = "With --metric: bucket width (default: ${DEFAULT-VALUE}).")
+  KpiOptions.Grain grain;
+
+  @Option(
+      names = "--tz",
+      defaultValue = "UTC",
+      paramLabel = "ZONE",
+      description = "With --metric: time zone of the buckets (default: ${DEFAULT-VALUE}).")
+  ZoneId zone;
 
   @Option(
       names = "--layout",
@@ -36,11 +63,11 @@ public final class SeriesOptions {
 
   @Option(
       names = "--season",
-      defaultValue = "1",
       paramLabel = "S",
       description =
-          "Season period, e.g. 7 for daily, 24 for hourly data (default: ${DEFAULT-VALUE}).")
-  int season;
+          "Season period, e.g. 7 for daily, 24 for hourly data (default: 1 with --csv; with"
+              + " --metric 7 for day, 24 for hour, 52 for week grain).")
+  Integer season;
 
   @Option(
       names = "--missing",
@@ -65,13 +92,35 @@ public final class SeriesOptions {
       description = "Worker threads; 0 = all cores. Results do not depend on it (default: 0).")
   int threads;
 
-  /** Checks the arguments, reads the file and prepares every series (gaps per --missing). */
-  List<NamedSeries> read() {
+  /**
+   * The series to work on and where they come from.
+   *
+   * @param series the series, in file order (one, named after the metric, with --metric)
+   * @param season the season period in force
+   * @param kpi with --metric, the KPI series and its bucket times; else null
+   */
+  record Input(List<NamedSeries> series, int season, KpiSource.Loaded kpi) {
+    /** Where the series come from, for messages. */
+    String source(Path csvFile) {
+      return kpi == null ? csvFile.toString() : "KPI " + kpi.metric();
+    }
+  }
+
+  /**
+   * Checks the arguments and reads the series: the file's (gaps per --missing) or the workspace
+   * KPI's.
+   */
+  Input read(Path workspace) {
+    if ((csv == null) == (metric == null)) {
+      throw new IllegalArgumentException(
+          "give either --csv FILE or --metric KPI (a series of the --workspace store)");
+    }
+    int m = season != null ? season : csv != null ? 1 : KpiSource.defaultSeason(grain);
     if (horizon < 1) {
       throw new IllegalArgumentException("--horizon must be >= 1, got " + horizon);
     }
-    if (season < 1) {
-      throw new IllegalArgumentException("--season must be >= 1, got " + season);
+    if (m < 1) {
+      throw new IllegalArgumentException("--season must be >= 1, got " + m);
     }
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("--level must be in (0, 1), got " + level);
@@ -84,17 +133,23 @@ public final class SeriesOptions {
               throw new IllegalArgumentException(
                   "--missing must be refuse or interpolate, got '" + missing + "'");
         };
+    if (metric != null) {
+      KpiSource.Loaded kpi = KpiSource.load(workspace, metric, grain, zone);
+      return new Input(List.of(new NamedSeries(metric, kpi.values())), m, kpi);
+    }
     List<NamedSeries> all = SeriesCsv.read(csv, SeriesCsv.layout(layout));
-    return all.stream()
-        .map(
-            s -> {
-              try {
-                return new NamedSeries(s.id(), Series.prepare(s.values(), policy));
-              } catch (org.shopcast.forecast.ForecastException e) {
-                throw new org.shopcast.forecast.ForecastException(
-                    e.problem(), csv + ": series " + s.id() + ": " + e.getMessage());
-              }
-            })
-        .toList();
+    List<NamedSeries> prepared =
+        all.stream()
+            .map(
+                s -> {
+                  try {
+                    return new NamedSeries(s.id(), Series.prepare(s.values(), policy));
+                  } catch (org.shopcast.forecast.ForecastException e) {
+                    throw new org.shopcast.forecast.ForecastException(
+                        e.problem(), csv + ": series " + s.id() + ": " + e.getMessage());
+                  }
+                })
+            .toList();
+    return new Input(prepared, m, null);
   }
 }
