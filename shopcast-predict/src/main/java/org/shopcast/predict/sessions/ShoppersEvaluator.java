@@ -1,6 +1,7 @@
 package org.shopcast.predict.sessions;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.shopcast.predict.eval.Metrics;
@@ -43,28 +44,12 @@ public final class ShoppersEvaluator {
       double threshold,
       double trainSeconds) {}
 
-  /** Fits and scores every model; results by AUC, best first. */
+  /** Fits and scores the models and both baselines; results by AUC, best first. */
   public static List<Result> evaluate(ShoppersData data, StratifiedSplit split) {
+    List<Result> results = new ArrayList<>(evaluateModels(data, split));
     ShoppersData train = data.subset(split.train());
     ShoppersData valid = data.subset(split.validation());
     ShoppersData test = data.subset(split.test());
-    List<Result> results = new ArrayList<>();
-
-    long start = System.nanoTime();
-    Classifier logistic = LogisticRegression.fit("logistic", train.rows(), train.labels(), 1.0);
-    results.add(score(logistic, seconds(start), valid, test));
-
-    start = System.nanoTime();
-    Classifier xgb =
-        XgbClassifier.train(
-            data.featureNames(),
-            train.rows(),
-            train.labels(),
-            valid.rows(),
-            valid.labels(),
-            new XgbClassifier.Options());
-    results.add(score(xgb, seconds(start), valid, test));
-
     double rate = train.positives() / (double) train.size();
     Classifier majority =
         new Classifier() {
@@ -76,14 +61,14 @@ public final class ShoppersEvaluator {
           @Override
           public double[] predict(double[][] rows) {
             double[] p = new double[rows.length];
-            java.util.Arrays.fill(p, rate);
+            Arrays.fill(p, rate);
             return p;
           }
         };
     results.add(score(majority, 0, valid, test));
 
     int pv = data.featureNames().indexOf("PageValues");
-    start = System.nanoTime();
+    long start = System.nanoTime();
     LogisticRegression pageFit =
         LogisticRegression.fit("baseline:page-values", column(train, pv), train.labels(), 1.0);
     double pageSeconds = seconds(start);
@@ -104,6 +89,33 @@ public final class ShoppersEvaluator {
           }
         };
     results.add(score(page, pageSeconds, valid, test));
+    results.sort(Comparator.comparingDouble(Result::auc).reversed());
+    return results;
+  }
+
+  /**
+   * Fits and scores logistic regression and XGBoost only (any feature matrix, e.g. an exported
+   * per-user training set whose split is given as index ranges); results by AUC, best first.
+   */
+  public static List<Result> evaluateModels(ShoppersData data, StratifiedSplit split) {
+    ShoppersData train = data.subset(split.train());
+    ShoppersData valid = data.subset(split.validation());
+    ShoppersData test = data.subset(split.test());
+    List<Result> results = new ArrayList<>();
+    long start = System.nanoTime();
+    Classifier logistic = LogisticRegression.fit("logistic", train.rows(), train.labels(), 1.0);
+    results.add(score(logistic, seconds(start), valid, test));
+
+    start = System.nanoTime();
+    Classifier xgb =
+        XgbClassifier.train(
+            data.featureNames(),
+            train.rows(),
+            train.labels(),
+            valid.rows(),
+            valid.labels(),
+            new XgbClassifier.Options());
+    results.add(score(xgb, seconds(start), valid, test));
     results.sort(Comparator.comparingDouble(Result::auc).reversed());
     return results;
   }
