@@ -30,14 +30,14 @@ import org.shopcast.testkit.SharedData;
 
 /**
  * Session purchase intent on the UCI "Online Shoppers Purchasing Intention" data (Sakar et al.
- * 2019) and the CDNOW {@code purchase} training set, Shopcast against a Python peer on the same
- * split. Shopcast's logistic regression and XGBoost4J (with the majority and page-value baselines
- * for the sessions) are trained in this JVM; the split is exported to {@code train.csv}, {@code
- * valid.csv} and {@code test.csv} and {@code shopcast-bench/src/main/python/predict_peer.py}
- * (scikit-learn {@code LogisticRegression}, xgboost {@code XGBClassifier}, same parameters, run by
- * {@code /usr/bin/python3} with the Debian packages) trains on the same rows. Prints AUC, PR-AUC,
- * F1 and training time of both sides and the time ratio. Skips a dataset with a message when its
- * file under {@code ../shared/data} is absent.
+ * 2019) and the CDNOW and Online Retail {@code purchase} training sets, Shopcast against a Python
+ * peer on the same split. Shopcast's logistic regression and XGBoost4J (with the majority and
+ * page-value baselines for the sessions) are trained in this JVM; the split is exported to {@code
+ * train.csv}, {@code valid.csv} and {@code test.csv} and {@code
+ * shopcast-bench/src/main/python/predict_peer.py} (scikit-learn {@code LogisticRegression}, xgboost
+ * {@code XGBClassifier}, same parameters, run by {@code /usr/bin/python3} with the Debian packages)
+ * trains on the same rows. Prints AUC, PR-AUC, F1 and training time of both sides and the time
+ * ratio. Skips a dataset with a message when its file under {@code ../shared/data} is absent.
  *
  * <p>Run from the checkout root:
  *
@@ -45,14 +45,14 @@ import org.shopcast.testkit.SharedData;
  * ./mvnw -q -o compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
  *     -pl shopcast-bench -am
  * java -cp "$(cat shopcast-bench/target/bench.cp):shopcast-bench/target/classes" \
- *     org.shopcast.bench.ShoppersEvaluation [shoppers|cdnow|all] [seed]
+ *     org.shopcast.bench.ShoppersEvaluation [shoppers|cdnow|retail|all] [seed]
  * </pre>
  *
  * Sessions: a seeded stratified split, 60% training, 15% validation (early stopping, F1
  * thresholds), 25% test (seed 42 by default). CDNOW: the {@code purchase} task with H = 90 days,
- * three training cutoffs, the validation and holdout cutoffs of {@link TemporalSplit}, as {@code
- * shopcast evaluate --task purchase} uses them. Scratch files go to {@code
- * shopcast-bench/target/predict-peer/}.
+ * Online Retail invoices with H = 30 days; three training cutoffs, the validation and holdout
+ * cutoffs of {@link TemporalSplit}, as {@code shopcast evaluate --task purchase} uses them. Scratch
+ * files go to {@code shopcast-bench/target/predict-peer/}.
  */
 public final class ShoppersEvaluation {
   private static final Path PEER = Path.of("shopcast-bench/src/main/python/predict_peer.py");
@@ -74,7 +74,16 @@ public final class ShoppersEvaluation {
       shoppers(seed);
     }
     if (which.equals("all") || which.equals("cdnow")) {
-      cdnow();
+      purchaseTask(
+          "CDNOW master", "cdnow/CDNOW_master.txt", "cdnow", ShoppersEvaluation::loadCdnow, 90);
+    }
+    if (which.equals("all") || which.equals("retail")) {
+      purchaseTask(
+          "UCI Online Retail invoices",
+          "uci-online-retail/online_retail_invoice_level.csv",
+          "retail",
+          ShoppersEvaluation::loadRetail,
+          30);
     }
   }
 
@@ -109,13 +118,20 @@ public final class ShoppersEvaluation {
     compare(results, peer(dir));
   }
 
-  private static void cdnow() throws IOException, InterruptedException, SQLException {
-    Optional<Path> file = SharedData.file("cdnow/CDNOW_master.txt");
+  /** Puts a purchase log into a store. */
+  private interface Loader {
+    void load(EventStore store, Path file) throws SQLException;
+  }
+
+  private static void purchaseTask(
+      String title, String relative, String name, Loader loader, int horizon)
+      throws IOException, InterruptedException, SQLException {
+    Optional<Path> file = SharedData.file(relative);
     if (file.isEmpty()) {
-      System.out.println("ShoppersEvaluation: cdnow/CDNOW_master.txt absent: skipped");
+      System.out.println("ShoppersEvaluation: " + relative + " absent: skipped");
       return;
     }
-    Path dir = WORK.resolve("cdnow");
+    Path dir = WORK.resolve(name);
     Path workspace = dir.resolve("workspace");
     Files.createDirectories(dir);
     if (Files.exists(workspace)) {
@@ -125,9 +141,8 @@ public final class ShoppersEvaluation {
         }
       }
     }
-    int horizon = 90;
     try (EventStore store = EventStore.open(workspace)) {
-      loadCdnow(store, file.get());
+      loader.load(store, file.get());
       TemporalSplit split = TemporalSplit.plan(store.connection(), horizon, 3);
       List<Instant> cutoffs = new ArrayList<>(split.train());
       cutoffs.add(split.validation());
@@ -139,8 +154,9 @@ public final class ShoppersEvaluation {
       ShoppersData te = part(all, all.filter(i -> all.cutoff(i).equals(split.test())));
       System.out.printf(
           Locale.ROOT,
-          "%n## CDNOW master, purchase within %d days: holdout %s, %d users, %d buy;"
+          "%n## %s, purchase within %d days: holdout %s, %d users, %d buy;"
               + " train %d rows, validation %d%n%n",
+          title,
           horizon,
           split.test(),
           te.size(),
@@ -170,6 +186,26 @@ public final class ShoppersEvaluation {
               + file
               + "', columns = {'line': 'VARCHAR'}, header = false, delim = '|'))"
               + " WHERE f[1] <> 'customer_id'");
+    }
+  }
+
+  /**
+   * Online Retail invoices into the store in one statement (same SQL as the predict module's tests:
+   * C invoices become returns).
+   */
+  private static void loadRetail(EventStore store, Path file) throws SQLException {
+    try (Statement statement = store.connection().createStatement()) {
+      statement.execute(
+          "INSERT INTO events (event_id, user_id, ts, type, order_id, quantity, price,"
+              + " import_id) SELECT 'retail-' || InvoiceNo, CAST(CustomerID AS VARCHAR),"
+              + " CAST(strptime(InvoiceDate, '%m/%d/%Y %H:%M') AS TIMESTAMP),"
+              + " CASE WHEN InvoiceNo LIKE 'C%' THEN 'RETURN' ELSE 'PURCHASE' END,"
+              + " CAST(InvoiceNo AS VARCHAR), greatest(abs(Quantity), 1),"
+              + " CAST(UnitPrice AS DECIMAL(18, 4)), 0 FROM read_csv('"
+              + file
+              + "', header = true, all_varchar = false, types = {'InvoiceNo': 'VARCHAR',"
+              + " 'CustomerID': 'VARCHAR', 'InvoiceDate': 'VARCHAR'})"
+              + " WHERE CustomerID IS NOT NULL");
     }
   }
 
