@@ -277,8 +277,15 @@ final class Landing {
                   + StageWriter.TRAITS
                   + "'")
           > 0) {
+        // users has no key (see Schema): update known ids in place, add the others.
         st.execute(
-            "INSERT OR REPLACE INTO users SELECT user_id, attributes FROM " + StageWriter.TRAITS);
+            "UPDATE users SET attributes = t.attributes FROM "
+                + StageWriter.TRAITS
+                + " t WHERE users.user_id = t.user_id");
+        st.execute(
+            "INSERT INTO users SELECT user_id, attributes FROM "
+                + StageWriter.TRAITS
+                + " ANTI JOIN users USING (user_id)");
       }
       st.execute(
           "CREATE OR REPLACE TEMP TABLE shopcast_import_items AS SELECT item_id,"

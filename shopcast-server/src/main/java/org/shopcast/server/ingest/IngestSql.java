@@ -138,22 +138,39 @@ final class IngestSql {
         rs.next();
         read = rs.getLong(1);
       }
-      st.execute("INSERT OR IGNORE INTO users SELECT DISTINCT user_id, NULL FROM ingest_fresh");
+      // users and items have no key (see the store's Schema): add only absent ids.
       st.execute(
-          "INSERT OR IGNORE INTO items SELECT item_id, arg_max(category_id, ts), arg_max(price,"
-              + " ts), NULL FROM ingest_fresh WHERE item_id IS NOT NULL GROUP BY item_id");
+          "INSERT INTO users SELECT user_id, NULL FROM (SELECT DISTINCT user_id FROM"
+              + " ingest_fresh) ANTI JOIN users USING (user_id)");
+      st.execute(
+          "INSERT INTO items SELECT item_id, category_id, price, NULL FROM (SELECT item_id,"
+              + " arg_max(category_id, ts) AS category_id, arg_max(price, ts) AS price FROM"
+              + " ingest_fresh WHERE item_id IS NOT NULL GROUP BY item_id) ANTI JOIN items"
+              + " USING (item_id)");
     }
     if (!traits.isEmpty()) {
       Map<String, String> last = new java.util.LinkedHashMap<>();
       traits.forEach(t -> last.put(t.userId(), t.attributes()));
+      try (Statement st = connection.createStatement()) {
+        st.execute(
+            "CREATE OR REPLACE TEMP TABLE ingest_traits (user_id VARCHAR, attributes VARCHAR)");
+      }
       try (PreparedStatement ps =
-          connection.prepareStatement("INSERT OR REPLACE INTO users VALUES (?, ?)")) {
+          connection.prepareStatement("INSERT INTO ingest_traits VALUES (?, ?)")) {
         for (Map.Entry<String, String> entry : last.entrySet()) {
           ps.setString(1, entry.getKey());
           ps.setString(2, entry.getValue());
           ps.addBatch();
         }
         ps.executeBatch();
+      }
+      try (Statement st = connection.createStatement()) {
+        st.execute(
+            "UPDATE users SET attributes = t.attributes FROM ingest_traits t"
+                + " WHERE users.user_id = t.user_id");
+        st.execute(
+            "INSERT INTO users SELECT user_id, attributes FROM ingest_traits ANTI JOIN users"
+                + " USING (user_id)");
       }
     }
     long fresh = 0;
