@@ -49,15 +49,9 @@ final class OnlineRetailInvoiceSource {
             "order_id",
             Sql.text(invoice),
             "type",
-            "CASE WHEN " + cancelled + " THEN 'RETURN' ELSE 'PURCHASE' END",
+            OnlineRetailSource.returnOrPurchase(cancelled),
             "quantity",
-            "CASE WHEN "
-                + cancelled
-                + " THEN abs("
-                + rawQuantity
-                + ") ELSE "
-                + rawQuantity
-                + " END",
+            OnlineRetailSource.unsignedQuantity(cancelled, rawQuantity),
             "ts",
             Times.localToUtc(
                 OnlineRetailSource.localTime(date), Times.zone(options, OnlineRetailSource.UK)),

@@ -66,15 +66,9 @@ final class OnlineRetailSource {
             "order_id",
             Sql.text(invoice),
             "type",
-            "CASE WHEN " + cancelled + " THEN 'RETURN' ELSE 'PURCHASE' END",
+            OnlineRetailSource.returnOrPurchase(cancelled),
             "quantity",
-            "CASE WHEN "
-                + cancelled
-                + " THEN abs("
-                + rawQuantity
-                + ") ELSE "
-                + rawQuantity
-                + " END",
+            OnlineRetailSource.unsignedQuantity(cancelled, rawQuantity),
             "price",
             "TRY_CAST(trim(" + price + ") AS DECIMAL(18, 4))",
             "ts",
@@ -142,5 +136,15 @@ final class OnlineRetailSource {
         + "), 'user', json_object('country', "
         + country
         + "))::VARCHAR";
+  }
+
+  /** The event type of a UCI row: {@code C} (cancelled) invoices are returns. */
+  static String returnOrPurchase(String cancelled) {
+    return "CASE WHEN " + cancelled + " THEN 'RETURN' ELSE 'PURCHASE' END";
+  }
+
+  /** The quantity of a UCI row: negative on cancelled invoices, stored as a positive return. */
+  static String unsignedQuantity(String cancelled, String rawQuantity) {
+    return "CASE WHEN " + cancelled + " THEN abs(" + rawQuantity + ") ELSE " + rawQuantity + " END";
   }
 }
