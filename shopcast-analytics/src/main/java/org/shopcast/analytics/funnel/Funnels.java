@@ -62,30 +62,31 @@ public final class Funnels {
       sql.append(i == 0 ? "" : ", ").append(Sql.literal(steps.get(i)));
     }
     sql.append(")),\n");
-    sql.append("s1 AS (SELECT u, g, c, min(ts) AS t1 FROM ev WHERE type = ")
+    // One grouping of the events: the first step's earliest time and, for each later step, the
+    // list of its times in the group; the chain of first times is then taken from the lists.
+    sql.append("s1 AS (SELECT u, g, c, min(ts) FILTER (WHERE type = ")
         .append(Sql.literal(steps.get(0)))
-        .append(" GROUP BY u, g, c)");
+        .append(") AS t1");
     for (int k = 2; k <= steps.size(); k++) {
-      StringBuilder keep = new StringBuilder("s.u, s.g, s.c");
-      for (int j = 1; j < k; j++) {
-        keep.append(", s.t").append(j);
-      }
+      sql.append(", list(ts) FILTER (WHERE type = ")
+          .append(Sql.literal(steps.get(k - 1)))
+          .append(") AS l")
+          .append(k);
+    }
+    sql.append(" FROM ev GROUP BY u, g, c HAVING min(ts) FILTER (WHERE type = ")
+        .append(Sql.literal(steps.get(0)))
+        .append(") IS NOT NULL)");
+    for (int k = 2; k <= steps.size(); k++) {
       sql.append(",\ns")
           .append(k)
-          .append(" AS (SELECT ")
-          .append(keep)
-          .append(", min(e.ts) AS t")
+          .append(" AS (SELECT *, list_min(list_filter(l")
           .append(k)
-          .append(" FROM s")
-          .append(k - 1)
-          .append(" s LEFT JOIN ev e ON e.g = s.g AND e.c = s.c AND e.type = ")
-          .append(Sql.literal(steps.get(k - 1)))
-          .append(" AND e.ts >= s.t")
+          .append(", lambda x: x >= t")
           .append(k - 1);
       if (options.withinHours() > 0) {
-        sql.append(" AND e.ts <= s.t1 + INTERVAL ").append(options.withinHours()).append(" HOUR");
+        sql.append(" AND x <= t1 + INTERVAL ").append(options.withinHours()).append(" HOUR");
       }
-      sql.append(" GROUP BY ").append(keep).append(")");
+      sql.append(")) AS t").append(k).append(" FROM s").append(k - 1).append(")");
     }
     int n = steps.size();
     sql.append("\nSELECT c");

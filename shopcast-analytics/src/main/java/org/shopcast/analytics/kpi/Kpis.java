@@ -18,6 +18,10 @@ import org.shopcast.analytics.internal.Sql;
  * cart_to_purchase = users who carted and bought / users who carted, view_to_purchase = users who
  * viewed and bought / users who viewed, buyer_share = buyers / users; aov = revenue / orders. Every
  * bucket between the first and last event appears, with zeros where nothing happened.
+ *
+ * <p>One scan of the events aggregates per bucket, group and user (event counts by type, purchased
+ * units and revenue); every figure but orders is summed from those rows, and orders come from a
+ * second scan restricted to purchases, so the store's events are grouped once, not once per figure.
  */
 public final class Kpis {
   private Kpis() {}
@@ -34,33 +38,32 @@ public final class Kpis {
         };
     String sql =
         """
-        WITH e AS (
-          SELECT date_trunc('%1$s', %2$s) AS t, %3$s AS g, user_id, type, quantity, price,
-                 coalesce(order_id, 's:' || session_id) AS order_key
-          FROM events),
+        WITH u AS (
+          SELECT date_trunc('%1$s', %2$s) AS t, %3$s AS g, user_id, count(*) AS n,
+            count(*) FILTER (WHERE type = 'VIEW') AS nv,
+            count(*) FILTER (WHERE type = 'CART_ADD') AS nc,
+            count(*) FILTER (WHERE type = 'FAVORITE') AS nf,
+            count(*) FILTER (WHERE type = 'PURCHASE') AS np,
+            sum(quantity) FILTER (WHERE type = 'PURCHASE') AS q,
+            sum(quantity * price) FILTER (WHERE type = 'PURCHASE') AS rev
+          FROM events GROUP BY ALL),
         groups AS (
-          SELECT g FROM e GROUP BY g ORDER BY count(*) DESC, g LIMIT %4$d),
+          SELECT g FROM u GROUP BY g ORDER BY sum(n) DESC, g LIMIT %4$d),
         agg AS (
-          SELECT t, g,
-            count(*) FILTER (WHERE type = 'VIEW') AS views,
-            count(*) FILTER (WHERE type = 'CART_ADD') AS carts,
-            count(*) FILTER (WHERE type = 'FAVORITE') AS favourites,
-            count(DISTINCT order_key) FILTER (WHERE type = 'PURCHASE') AS orders,
-            coalesce(sum(quantity) FILTER (WHERE type = 'PURCHASE'), 0) AS items_sold,
-            coalesce(sum(quantity * price) FILTER (WHERE type = 'PURCHASE'), 0) AS revenue
-          FROM e GROUP BY t, g),
-        u AS (
-          SELECT t, g, user_id, bool_or(type = 'VIEW') AS v, bool_or(type = 'CART_ADD') AS c,
-                 bool_or(type = 'PURCHASE') AS p
-          FROM e GROUP BY t, g, user_id),
-        ur AS (
-          SELECT t, g, count(*) AS users, count(*) FILTER (WHERE p) AS buyers,
-            count(*) FILTER (WHERE v) AS viewers, count(*) FILTER (WHERE c) AS carters,
-            count(*) FILTER (WHERE v AND c) AS view_cart, count(*) FILTER (WHERE c AND p) AS cart_buy,
-            count(*) FILTER (WHERE v AND p) AS view_buy
+          SELECT t, g, sum(nv) AS views, sum(nc) AS carts, sum(nf) AS favourites,
+            coalesce(sum(q), 0) AS items_sold, coalesce(sum(rev), 0) AS revenue,
+            count(*) AS users, count(*) FILTER (WHERE np > 0) AS buyers,
+            count(*) FILTER (WHERE nv > 0) AS viewers, count(*) FILTER (WHERE nc > 0) AS carters,
+            count(*) FILTER (WHERE nv > 0 AND nc > 0) AS view_cart,
+            count(*) FILTER (WHERE nc > 0 AND np > 0) AS cart_buy,
+            count(*) FILTER (WHERE nv > 0 AND np > 0) AS view_buy
           FROM u GROUP BY t, g),
+        o AS (
+          SELECT date_trunc('%1$s', %2$s) AS t, %3$s AS g,
+            count(DISTINCT coalesce(order_id, 's:' || session_id)) AS orders
+          FROM events WHERE type = 'PURCHASE' GROUP BY ALL),
         grid AS (
-          SELECT unnest(generate_series(min(t), max(t), INTERVAL 1 %5$s)) AS t FROM e)
+          SELECT unnest(generate_series(min(t), max(t), INTERVAL 1 %5$s)) AS t FROM agg)
         SELECT strftime(grid.t, '%%Y-%%m-%%dT%%H:%%M:%%S') AS t, groups.g AS g,
           coalesce(views, 0) AS views, coalesce(users, 0) AS users, coalesce(carts, 0) AS carts,
           coalesce(favourites, 0) AS favourites, coalesce(orders, 0) AS orders,
@@ -73,7 +76,7 @@ public final class Kpis {
           coalesce(revenue / nullif(orders, 0), 0)::DOUBLE AS aov
         FROM grid CROSS JOIN groups
         LEFT JOIN agg ON agg.t = grid.t AND agg.g = groups.g
-        LEFT JOIN ur ON ur.t = grid.t AND ur.g = groups.g
+        LEFT JOIN o ON o.t = grid.t AND o.g = groups.g
         ORDER BY groups.g, grid.t
         """
             .formatted(
