@@ -251,7 +251,13 @@ final class Landing {
       long accepted;
       String fresh;
       if (plan.fast()) {
-        accepted = st.executeUpdate(fastInsert(sessionGap));
+        // The rows' order in the table carries no meaning: let DuckDB write them as they come.
+        st.execute("SET preserve_insertion_order = false");
+        try {
+          accepted = st.executeUpdate(fastInsert(sessionGap));
+        } finally {
+          st.execute("RESET preserve_insertion_order");
+        }
         fresh = "(" + validRows() + ")";
       } else {
         accepted =
@@ -288,8 +294,11 @@ final class Landing {
                 + " ANTI JOIN users USING (user_id)");
       }
       st.execute(
-          "CREATE OR REPLACE TEMP TABLE shopcast_import_items AS SELECT item_id,"
-              + " arg_max(category_id, ts) AS category_id, arg_max(price, ts) AS price FROM "
+          "CREATE OR REPLACE TEMP TABLE shopcast_import_items AS SELECT item_id, "
+              + latest("category_id", fresh, plan)
+              + " AS category_id, "
+              + latest("price", fresh, plan)
+              + " AS price FROM "
               + fresh
               + " WHERE item_id IS NOT NULL GROUP BY item_id");
       st.execute(
@@ -307,6 +316,17 @@ final class Landing {
       timer.lap("flags");
       return new Counts(accepted, duplicates, dropped, flags);
     }
+  }
+
+  /**
+   * The latest value of {@code name} per item, or its constant when the fast path's source does not
+   * define the column (no {@code arg_max} over a column of NULLs).
+   */
+  private String latest(String name, String fresh, Plan plan) {
+    if (plan.fast() && !staged.contains(name)) {
+      return column(name);
+    }
+    return "arg_max(" + name + ", ts)";
   }
 
   private long flagReturns(Statement st) throws SQLException {
