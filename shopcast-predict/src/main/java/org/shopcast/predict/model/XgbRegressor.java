@@ -64,6 +64,7 @@ public final class XgbRegressor {
       params.put("seed", options.seed());
       params.put("nthread", options.threads());
       params.put("verbosity", 0);
+      params.put("verbose_eval", "false");
       Map<String, DMatrix> watches = new LinkedHashMap<>();
       watches.put("train", dtrain);
       watches.put("valid", dvalid);
