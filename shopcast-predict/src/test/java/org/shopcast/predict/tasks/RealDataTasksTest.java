@@ -18,10 +18,10 @@ import org.shopcast.predict.model.XgbClassifier;
 import org.shopcast.testkit.SharedData;
 
 /**
- * The measured clv and time-to-purchase figures of docs/predict.md on the full CDNOW cohort
- * (master file), H = 90 days, three training cutoffs. Writes {@code
- * target/predict-eval/tasks-cdnow.md}. Run with {@code ./mvnw -o -Pslow test -pl shopcast-predict
- * -am -Dtest=RealDataTasksTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * The measured clv and time-to-purchase figures of docs/predict.md on the full CDNOW cohort (master
+ * file), H = 90 days, three training cutoffs. Writes {@code target/predict-eval/tasks-cdnow.md}.
+ * Run with {@code ./mvnw -o -Pslow test -pl shopcast-predict -am -Dtest=RealDataTasksTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @EnabledIfSystemProperty(named = "shopcast.slow", matches = "true")
 class RealDataTasksTest {
