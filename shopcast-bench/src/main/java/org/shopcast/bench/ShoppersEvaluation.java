@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.shopcast.data.store.EventStore;
+import org.shopcast.predict.eval.Task;
 import org.shopcast.predict.features.TemporalSplit;
 import org.shopcast.predict.features.TrainingSet;
 import org.shopcast.predict.features.TrainingSetBuilder;
@@ -45,12 +46,13 @@ import org.shopcast.testkit.SharedData;
  * ./mvnw -q -o compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp \
  *     -pl shopcast-bench -am
  * java -cp "$(cat shopcast-bench/target/bench.cp):shopcast-bench/target/classes" \
- *     org.shopcast.bench.ShoppersEvaluation [shoppers|cdnow|retail|all] [seed]
+ *     org.shopcast.bench.ShoppersEvaluation [shoppers|cdnow|retail|cdnow-churn|retail-churn|all] [seed]
  * </pre>
  *
  * Sessions: a seeded stratified split, 60% training, 15% validation (early stopping, F1
  * thresholds), 25% test (seed 42 by default). CDNOW: the {@code purchase} task with H = 90 days,
- * Online Retail invoices with H = 30 days; three training cutoffs, the validation and holdout
+ * Online Retail invoices with H = 30 days ({@code cdnow-churn} and {@code retail-churn}: the {@code
+ * churn} task, buyers only, on the same data); three training cutoffs, the validation and holdout
  * cutoffs of {@link TemporalSplit}, as {@code shopcast evaluate --task purchase} uses them. Scratch
  * files go to {@code shopcast-bench/target/predict-peer/}.
  */
@@ -82,6 +84,24 @@ public final class ShoppersEvaluation {
           "UCI Online Retail invoices",
           "uci-online-retail/online_retail_invoice_level.csv",
           "retail",
+          ShoppersEvaluation::loadRetail,
+          30);
+    }
+    if (which.equals("all") || which.equals("cdnow-churn")) {
+      task(
+          Task.CHURN,
+          "CDNOW master",
+          "cdnow/CDNOW_master.txt",
+          "cdnow-churn",
+          ShoppersEvaluation::loadCdnow,
+          90);
+    }
+    if (which.equals("all") || which.equals("retail-churn")) {
+      task(
+          Task.CHURN,
+          "UCI Online Retail invoices",
+          "uci-online-retail/online_retail_invoice_level.csv",
+          "retail-churn",
           ShoppersEvaluation::loadRetail,
           30);
     }
@@ -126,6 +146,13 @@ public final class ShoppersEvaluation {
   private static void purchaseTask(
       String title, String relative, String name, Loader loader, int horizon)
       throws IOException, InterruptedException, SQLException {
+    task(Task.PURCHASE, title, relative, name, loader, horizon);
+  }
+
+  /** A binary task's training set (its population only), Shopcast against the peer. */
+  private static void task(
+      Task task, String title, String relative, String name, Loader loader, int horizon)
+      throws IOException, InterruptedException, SQLException {
     Optional<Path> file = SharedData.file(relative);
     if (file.isEmpty()) {
       System.out.println("ShoppersEvaluation: " + relative + " absent: skipped");
@@ -147,16 +174,18 @@ public final class ShoppersEvaluation {
       List<Instant> cutoffs = new ArrayList<>(split.train());
       cutoffs.add(split.validation());
       cutoffs.add(split.test());
-      TrainingSet all = TrainingSetBuilder.build(store.connection(), cutoffs, horizon);
+      TrainingSet built = TrainingSetBuilder.build(store.connection(), cutoffs, horizon);
+      TrainingSet all = built.filter(i -> task.inPopulation(built, i));
       Set<Instant> train = new HashSet<>(split.train());
-      ShoppersData tr = part(all, all.filter(i -> train.contains(all.cutoff(i))));
-      ShoppersData va = part(all, all.filter(i -> all.cutoff(i).equals(split.validation())));
-      ShoppersData te = part(all, all.filter(i -> all.cutoff(i).equals(split.test())));
+      ShoppersData tr = part(task, all, all.filter(i -> train.contains(all.cutoff(i))));
+      ShoppersData va = part(task, all, all.filter(i -> all.cutoff(i).equals(split.validation())));
+      ShoppersData te = part(task, all, all.filter(i -> all.cutoff(i).equals(split.test())));
       System.out.printf(
           Locale.ROOT,
-          "%n## %s, purchase within %d days: holdout %s, %d users, %d buy;"
+          "%n## %s, %s, H = %d days: holdout %s, %d users, %d positive;"
               + " train %d rows, validation %d%n%n",
           title,
+          task,
           horizon,
           split.test(),
           te.size(),
@@ -209,11 +238,8 @@ public final class ShoppersEvaluation {
     }
   }
 
-  private static ShoppersData part(TrainingSet all, TrainingSet subset) {
-    boolean[] labels = new boolean[subset.size()];
-    for (int i = 0; i < labels.length; i++) {
-      labels[i] = subset.bought(i);
-    }
+  private static ShoppersData part(Task task, TrainingSet all, TrainingSet subset) {
+    boolean[] labels = task.labels(subset);
     return new ShoppersData(all.featureNames(), subset.matrix(), labels);
   }
 

@@ -1,5 +1,6 @@
 package org.shopcast.cli.predict;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -10,6 +11,10 @@ import org.shopcast.predict.eval.EvaluationOptions;
 import org.shopcast.predict.eval.Task;
 import org.shopcast.predict.explain.Explainer;
 import org.shopcast.predict.explain.Explanation;
+import org.shopcast.predict.registry.ModelRegistry;
+import org.shopcast.predict.registry.RegistryEntry;
+import org.shopcast.predict.registry.SavedModel;
+import org.shopcast.predict.tasks.TaskRows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -21,9 +26,10 @@ import picocli.CommandLine.Spec;
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
-      "Explain a user's current score: trains the task's XGBoost model on the workspace store"
-          + " (temporal split as in evaluate --task), scores the user's features from all events,"
-          + " and lists the largest SHAP contributions in plain words, e.g."
+      "Explain a user's current score: uses the task's saved XGBoost model from the registry"
+          + " (`shopcast train`; --model-id, default the newest of the task and horizon; without"
+          + " one it trains on the fly as evaluate --task does), scores the user's features from"
+          + " all events, and lists the largest SHAP contributions in plain words, e.g."
           + " \"3 cart adds in the last 7 days: +0.21\" (log-odds)."
     })
 public final class ExplainCommand implements Callable<Integer> {
@@ -49,6 +55,14 @@ public final class ExplainCommand implements Callable<Integer> {
   int horizonDays;
 
   @Option(
+      names = "--model-id",
+      paramLabel = "ID",
+      description =
+          "A registered xgboost model of the task (its horizon replaces --horizon-days);"
+              + " default: the newest one with --horizon-days, else train on the fly.")
+  String modelId;
+
+  @Option(
       names = "--top",
       paramLabel = "N",
       defaultValue = "5",
@@ -69,14 +83,44 @@ public final class ExplainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--horizon-days must be >= 1, got " + horizonDays);
     }
     Explanation e;
+    String usedModel = null;
     try (EventStore store = EventStore.open(root.workspace())) {
-      e =
-          Explainer.explain(
-              store.connection(), parsed, horizonDays, user, top, new EvaluationOptions());
+      ModelRegistry registry = new ModelRegistry(store.connection(), root.workspace());
+      RegistryEntry entry = null;
+      if (modelId != null) {
+        entry = registry.resolve(modelId, parsed.cliName());
+      } else {
+        for (RegistryEntry candidate : registry.list()) {
+          if (candidate.task().equals(parsed.cliName())
+              && candidate.model().equals("xgboost")
+              && candidate.horizonDays() == horizonDays) {
+            entry = candidate;
+          }
+        }
+      }
+      if (entry == null) {
+        e =
+            Explainer.explain(
+                store.connection(), parsed, horizonDays, user, top, new EvaluationOptions());
+      } else {
+        SavedModel saved = SavedModel.load(registry, entry);
+        e =
+            Explainer.explain(
+                store.connection(),
+                parsed,
+                entry.horizonDays(),
+                user,
+                top,
+                saved.xgboostClassifier(),
+                TaskRows.now(store.connection()));
+        usedModel = entry.id();
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Json.print(out, e);
+      ObjectNode node = Json.mapper().valueToTree(e);
+      node.put("modelId", usedModel);
+      Json.print(out, node);
       return 0;
     }
     out.printf(
@@ -89,6 +133,10 @@ public final class ExplainCommand implements Callable<Integer> {
         e.probability(),
         e.baseProbability(),
         e.cutoff());
+    out.println(
+        usedModel == null
+            ? "  (no saved model of this task and horizon: trained on the fly)"
+            : "  (model " + usedModel + " from the registry)");
     for (Explanation.Reason r : e.reasons()) {
       out.println("  " + r.text());
     }

@@ -60,6 +60,28 @@ public final class Explainer {
             .plusDays(horizonDays)
             .atStartOfDay()
             .toInstant(ZoneOffset.UTC);
+    return explain(connection, task, horizonDays, user, top, model, now);
+  }
+
+  /**
+   * Explains {@code user}'s score under an already trained {@code model} (e.g. one from the model
+   * registry), with the user's features from the events before {@code now}.
+   *
+   * @throws IllegalArgumentException when the user has no events before {@code now}, or is outside
+   *     the task's population
+   */
+  public static Explanation explain(
+      Connection connection,
+      Task task,
+      int horizonDays,
+      String user,
+      int top,
+      XgbClassifier model,
+      Instant now) {
+    Objects.requireNonNull(user, "user");
+    if (top < 1) {
+      throw new IllegalArgumentException("top must be >= 1, got " + top);
+    }
     TrainingSet current = TrainingSetBuilder.build(connection, List.of(now), horizonDays);
     TrainingSet population = current.filter(i -> task.inPopulation(current, i));
     TrainingSet row = population.filter(i -> population.user(i).equals(user));

@@ -155,6 +155,47 @@ public final class LogisticRegression implements Classifier {
     return intercept;
   }
 
+  /**
+   * The fitted state, for saving a model (see {@link #of(State)}).
+   *
+   * @param name the name in reports
+   * @param mean training mean of each transformed feature
+   * @param scale training standard deviation of each transformed feature (1 when constant)
+   * @param weights weights on the standardised features
+   * @param intercept the intercept
+   */
+  public record State(
+      String name, double[] mean, double[] scale, double[] weights, double intercept) {}
+
+  /** This model's fitted state (copies). */
+  public State state() {
+    return new State(name, mean.clone(), scale.clone(), weights.clone(), intercept);
+  }
+
+  /**
+   * The model with a saved state.
+   *
+   * @throws IllegalArgumentException when the array lengths differ
+   */
+  public static LogisticRegression of(State state) {
+    int d = state.weights().length;
+    if (state.mean().length != d || state.scale().length != d) {
+      throw new IllegalArgumentException(
+          "mean, scale and weights must have the same length, got "
+              + state.mean().length
+              + ", "
+              + state.scale().length
+              + ", "
+              + d);
+    }
+    return new LogisticRegression(
+        state.name(),
+        state.mean().clone(),
+        state.scale().clone(),
+        state.weights().clone(),
+        state.intercept());
+  }
+
   @Override
   public double[] predict(double[][] rows) {
     double[] p = new double[rows.length];

@@ -140,6 +140,34 @@ public final class XgbClassifier implements Classifier {
     return "xgboost";
   }
 
+  /**
+   * Writes the booster to {@code file} (XGBoost's own format, chosen by the extension: {@code
+   * .json} or {@code .ubj}); {@link #trees()} and {@link #featureNames()} are kept by the caller.
+   *
+   * @throws IllegalStateException when XGBoost cannot write it
+   */
+  public void save(java.nio.file.Path file) {
+    try {
+      booster.saveModel(file.toString());
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("cannot save the XGBoost model to " + file, e);
+    }
+  }
+
+  /**
+   * Reads a booster written by {@link #save}.
+   *
+   * @param trees the trees used for prediction (the best validation round at training)
+   * @throws IllegalStateException when XGBoost cannot read it
+   */
+  public static XgbClassifier load(java.nio.file.Path file, List<String> featureNames, int trees) {
+    try {
+      return new XgbClassifier(XGBoost.loadModel(file.toString()), featureNames, trees);
+    } catch (XGBoostError e) {
+      throw new IllegalStateException("cannot read the XGBoost model " + file, e);
+    }
+  }
+
   /** Trees used for prediction (the best validation round). */
   public int trees() {
     return trees;
