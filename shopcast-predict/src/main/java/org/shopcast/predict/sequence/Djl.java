@@ -27,6 +27,8 @@ final class Djl {
       setIfAbsent("ai.djl.offline", "true");
       setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
       setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+      // DJL's start-up notes (no GPU, graph optimiser) are not the user's concern: errors only
+      setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "error");
       startedThreads = threads;
     }
     return Engine.getEngine(ENGINE);

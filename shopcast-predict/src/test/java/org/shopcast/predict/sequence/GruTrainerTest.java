@@ -16,7 +16,7 @@ import org.shopcast.predict.eval.Metrics;
  */
 class GruTrainerTest {
   private static final SequenceOptions OPTIONS =
-      new SequenceOptions(12, 8, 4, 4, 16, 32, 30, 5, 0.02, 7, 1);
+      new SequenceOptions(12, 8, 4, 4, 16, 32, 20, 4, 0.03, 7, 1);
 
   private static Data train;
   private static Data valid;
@@ -49,7 +49,7 @@ class GruTrainerTest {
 
   @BeforeAll
   static void makeData() {
-    train = data(400, 1);
+    train = data(300, 1);
     valid = data(150, 2);
     test = data(300, 3);
   }
@@ -85,7 +85,7 @@ class GruTrainerTest {
                 GruTrainer.train(
                     train.sequences(), new boolean[3], valid.sequences(), valid.labels(), OPTIONS))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("training labels must match the rows: 400 rows, got 3");
+        .hasMessageContaining("training labels must match the rows: 300 rows, got 3");
   }
 
   @Test
