@@ -10,6 +10,12 @@ import ai.djl.engine.Engine;
 final class Djl {
   static final String ENGINE = "PyTorch";
 
+  /**
+   * Held while a network trains: DJL's PyTorch engine allows one gradient collector per process, so
+   * trainings in parallel threads (e.g. {@code Batch} over many series) take turns.
+   */
+  static final Object TRAINING = new Object();
+
   private static boolean started;
 
   private Djl() {}

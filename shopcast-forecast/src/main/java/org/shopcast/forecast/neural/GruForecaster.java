@@ -79,6 +79,12 @@ public final class GruForecaster implements Forecaster {
     }
     Windows windows = Windows.of(series, options.windowFor(horizon), horizon);
     Djl.start(options.threads());
+    synchronized (Djl.TRAINING) {
+      return train(windows, horizon, level);
+    }
+  }
+
+  private List<Forecast> train(Windows windows, int horizon, double level) {
     WindowNetwork network = new WindowNetwork(options.hidden(), horizon);
     try (Model model = Model.newInstance("gru-forecast", Device.cpu(), Djl.ENGINE)) {
       model.setBlock(network);
@@ -93,7 +99,7 @@ public final class GruForecaster implements Forecaster {
               .optDevices(new Device[] {Device.cpu()});
       try (Trainer trainer = model.newTrainer(config)) {
         trainer.initialize(new Shape(options.batchSize(), windows.w, 1));
-        byte[] best = train(trainer, network, windows);
+        byte[] best = fit(trainer, network, windows);
         NDManager manager = trainer.getManager();
         network.loadParameters(manager, new DataInputStream(new ByteArrayInputStream(best)));
         ParameterStore store = new ParameterStore(manager, false);
@@ -105,7 +111,7 @@ public final class GruForecaster implements Forecaster {
     }
   }
 
-  private byte[] train(Trainer trainer, WindowNetwork network, Windows windows) throws IOException {
+  private byte[] fit(Trainer trainer, WindowNetwork network, Windows windows) throws IOException {
     int[] all = range(windows.validSeries.length);
     Function<NDList, NDArray> forward = x -> trainer.evaluate(x).singletonOrThrow();
     NDManager manager = trainer.getManager();

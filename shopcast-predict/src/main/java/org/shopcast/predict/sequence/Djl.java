@@ -14,6 +14,12 @@ import ai.djl.ndarray.types.Shape;
 final class Djl {
   static final String ENGINE = "PyTorch";
 
+  /**
+   * Held while a network trains: DJL's PyTorch engine allows one gradient collector per process, so
+   * trainings in parallel threads take turns.
+   */
+  static final Object TRAINING = new Object();
+
   private static int startedThreads;
 
   private Djl() {}

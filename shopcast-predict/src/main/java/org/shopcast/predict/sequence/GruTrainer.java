@@ -52,6 +52,17 @@ public final class GruTrainer {
       throw new IllegalArgumentException(
           "training and validation sequences must use the same category buckets");
     }
+    synchronized (Djl.TRAINING) {
+      return fit(train, trainLabels, valid, validLabels, options);
+    }
+  }
+
+  private static GruModel fit(
+      EventSequences train,
+      boolean[] trainLabels,
+      EventSequences valid,
+      boolean[] validLabels,
+      SequenceOptions options) {
     Djl.start(options.threads()).setRandomSeed((int) options.seed());
     int l = options.maxEvents();
     GruNetwork network = new GruNetwork(options, train.categoryVocabulary());
