@@ -29,7 +29,8 @@ import picocli.CommandLine.Spec;
           + " intervals, in parallel over all cores.",
       "Models: naive, snaive, drift, mean, ma, naive2, ets (AutoETS), theta, otm (optimised"
           + " Theta), arima (AutoARIMA), auto (per-series choice by backtest), ensemble (median"
-          + " of the 3 best by backtest).",
+          + " of the 3 best by backtest), gru (a GRU over sliding windows of the series, trained"
+          + " with DJL on the PyTorch CPU engine; intervals from validation-window residuals).",
       "A series that does not suit the model (too short, constant, gaps) fails the command"
           + " with a message naming it."
     })

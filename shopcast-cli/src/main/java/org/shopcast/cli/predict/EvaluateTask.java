@@ -2,6 +2,7 @@ package org.shopcast.cli.predict;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.shopcast.cli.Json;
@@ -10,6 +11,8 @@ import org.shopcast.predict.eval.EvaluationOptions;
 import org.shopcast.predict.eval.Task;
 import org.shopcast.predict.eval.TaskEvaluation;
 import org.shopcast.predict.eval.TaskEvaluator;
+import org.shopcast.predict.sequence.SequenceEvaluator;
+import org.shopcast.predict.sequence.SequenceOptions;
 import picocli.CommandLine.Option;
 
 /**
@@ -47,6 +50,40 @@ public final class EvaluateTask {
   int trainCutoffs;
 
   @Option(
+      names = "--model",
+      paramLabel = "MODEL",
+      split = ",",
+      description =
+          "Extra models scored beside the default ones: gru (a GRU over each user's most recent"
+              + " events before the cutoff, trained with DJL on the PyTorch CPU engine, early"
+              + " stopping on the validation cutoff; see docs/predict.md).")
+  List<String> models = List.of();
+
+  @Option(
+      names = "--gru-events",
+      paramLabel = "L",
+      defaultValue = "50",
+      description =
+          "With --model gru: the most recent events per user (default: ${DEFAULT-VALUE}).")
+  int gruEvents;
+
+  @Option(
+      names = "--gru-epochs",
+      paramLabel = "N",
+      defaultValue = "40",
+      description =
+          "With --model gru: passes over the training rows at most; training stops earlier after"
+              + " 5 epochs without a better validation log loss (default: ${DEFAULT-VALUE}).")
+  int gruEpochs;
+
+  @Option(
+      names = "--gru-seed",
+      paramLabel = "SEED",
+      defaultValue = "42",
+      description = "With --model gru: the training seed (default: ${DEFAULT-VALUE}).")
+  long gruSeed;
+
+  @Option(
       names = "--json",
       description =
           "Print one JSON object: task, horizonDays, holdout {cutoff, rows, positives, ...},"
@@ -66,9 +103,27 @@ public final class EvaluateTask {
       throw new IllegalArgumentException("--horizon-days must be >= 1, got " + horizonDays);
     }
     EvaluationOptions options = new EvaluationOptions().withTrainCutoffs(trainCutoffs);
+    boolean gru = false;
+    for (String model : models) {
+      if (!SequenceEvaluator.NAME.equals(model)) {
+        throw new IllegalArgumentException("--model must be gru, got '" + model + "'");
+      }
+      gru = true;
+    }
     TaskEvaluation result;
     try (EventStore store = EventStore.open(workspace)) {
-      result = TaskEvaluator.evaluate(store.connection(), parsed, horizonDays, options);
+      result =
+          gru
+              ? SequenceEvaluator.evaluate(
+                  store.connection(),
+                  parsed,
+                  horizonDays,
+                  options,
+                  new SequenceOptions()
+                      .withMaxEvents(gruEvents)
+                      .withMaxEpochs(gruEpochs)
+                      .withSeed(gruSeed))
+              : TaskEvaluator.evaluate(store.connection(), parsed, horizonDays, options);
     }
     if (json) {
       Json.print(out, result);

@@ -67,6 +67,38 @@ class PredictCommandsTest {
   }
 
   @Test
+  void evaluateTask_modelGru_addsTheGruRow() throws Exception {
+    CliRun run =
+        run(
+            "evaluate",
+            "--task",
+            "purchase",
+            "--horizon-days",
+            "1",
+            "--model",
+            "gru",
+            "--gru-events",
+            "20",
+            "--gru-epochs",
+            "3",
+            "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode json = Json.mapper().readTree(run.out());
+    List<String> names = new ArrayList<>();
+    for (JsonNode model : json.get("models")) {
+      names.add(model.get("name").asText());
+    }
+    assertThat(names).contains("gru", "xgboost");
+  }
+
+  @Test
+  void evaluateTask_unknownModel_isUsageError() {
+    CliRun run = run("evaluate", "--task", "purchase", "--horizon-days", "1", "--model", "lstm");
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--model must be gru, got 'lstm'");
+  }
+
+  @Test
   void evaluateTask_unknownTask_isUsageError() {
     CliRun run = run("evaluate", "--task", "upsell", "--horizon-days", "1");
     assertThat(run.exitCode()).isEqualTo(2);

@@ -6,6 +6,8 @@ import org.shopcast.forecast.Forecaster;
 import org.shopcast.forecast.arima.AutoArima;
 import org.shopcast.forecast.baseline.Baseline;
 import org.shopcast.forecast.ets.Ets;
+import org.shopcast.forecast.neural.GruForecaster;
+import org.shopcast.forecast.neural.GruOptions;
 import org.shopcast.forecast.theta.Theta;
 
 /** Forecasters by name, as the CLI and the evaluation know them. */
@@ -24,7 +26,8 @@ public final class Models {
           "otm",
           "arima",
           "auto",
-          "ensemble");
+          "ensemble",
+          "gru");
 
   /** The candidates {@code auto} and {@code ensemble} choose from. */
   public static final List<String> CANDIDATES = List.of("snaive", "ets", "theta", "arima");
@@ -50,6 +53,7 @@ public final class Models {
       case "arima" -> new AutoArima(m);
       case "auto" -> new AutoForecaster(candidates(m), new Backtest(horizon, horizon, 1), m, 1);
       case "ensemble" -> new AutoForecaster(candidates(m), new Backtest(horizon, horizon, 1), m, 3);
+      case "gru" -> new GruForecaster(GruOptions.of(m));
       default ->
           throw new IllegalArgumentException(
               "model must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");

@@ -246,7 +246,11 @@ public final class TaskEvaluator {
     return labels;
   }
 
-  static TaskEvaluation.ModelScore score(
+  /**
+   * Scores one model on the holdout: threshold by best F1 on the validation probabilities, then
+   * every holdout metric.
+   */
+  public static TaskEvaluation.ModelScore score(
       String name,
       double[] pValid,
       boolean[] yValid,

@@ -15,18 +15,19 @@ public final class SpecialFunctions {
   /**
    * The Gauss hypergeometric function 2F1(a, b; c; z) for 0 &lt;= z &lt; 1 by its power series
    * (Abramowitz &amp; Stegun 15.1.1). The series converges for every z below 1, geometrically at
-   * rate z; the BTYD expressions only call it with positive a, b, c, where all terms are positive
-   * and the sum suffers no cancellation.
+   * rate z; with positive a, b, c all terms are positive and the sum suffers no cancellation. A
+   * negative c (BG/NBD's a + b + x - 1 when a fit gives a + b &lt; 1) is allowed unless it is an
+   * integer: then the function is undefined.
    *
-   * @throws IllegalArgumentException when z lies outside [0, 1) or c is not positive
+   * @throws IllegalArgumentException when z lies outside [0, 1) or c is 0 or a negative integer
    * @throws ArithmeticException when the series has not converged after two million terms
    */
   public static double hyp2f1(double a, double b, double c, double z) {
     if (!(z >= 0 && z < 1)) {
       throw new IllegalArgumentException("z must be in [0, 1), got " + z);
     }
-    if (!(c > 0)) {
-      throw new IllegalArgumentException("c must be > 0, got " + c);
+    if (!(c > 0) && !(c < 0 && c != Math.rint(c))) {
+      throw new IllegalArgumentException("c must not be 0 or a negative integer, got " + c);
     }
     double term = 1;
     double sum = 1;

@@ -1,0 +1,2 @@
+/** Neural forecasters trained with DJL: a GRU over sliding windows of one or many series. */
+package org.shopcast.forecast.neural;
