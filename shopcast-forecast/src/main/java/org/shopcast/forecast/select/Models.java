@@ -6,6 +6,7 @@ import org.shopcast.forecast.Forecaster;
 import org.shopcast.forecast.arima.AutoArima;
 import org.shopcast.forecast.baseline.Baseline;
 import org.shopcast.forecast.ets.Ets;
+import org.shopcast.forecast.mstl.MstlForecaster;
 import org.shopcast.forecast.theta.Theta;
 
 /** Forecasters by name, as the CLI and the evaluation know them. */
@@ -23,19 +24,42 @@ public final class Models {
           "theta",
           "otm",
           "arima",
+          "mstl",
+          "mstl-arima",
           "auto",
           "ensemble");
 
   /** The candidates {@code auto} and {@code ensemble} choose from. */
-  public static final List<String> CANDIDATES = List.of("snaive", "ets", "theta", "arima");
+  public static final List<String> CANDIDATES = List.of("snaive", "ets", "theta", "arima", "mstl");
 
   private Models() {}
 
   /**
    * The forecaster called {@code name} for season period {@code m}; {@code auto} and {@code
-   * ensemble} backtest {@link #CANDIDATES} with one window of {@code horizon} steps.
+   * ensemble} backtest {@link #CANDIDATES} with one window of {@code horizon} steps. MSTL takes the
+   * periods of {@link #defaultSeasons}.
    */
   public static Forecaster create(String name, int m, int horizon) {
+    return create(name, defaultSeasons(m), horizon);
+  }
+
+  /**
+   * The seasonal periods MSTL uses when only the main one is known: 24 and 168 (day and week) for
+   * hourly data ({@code m = 24}), else {@code m} alone.
+   */
+  public static int[] defaultSeasons(int m) {
+    return m == 24 ? new int[] {24, 168} : new int[] {m};
+  }
+
+  /**
+   * The forecaster called {@code name} for the seasonal periods {@code seasons}: the first is the
+   * season period of the single-season models, MSTL uses them all.
+   */
+  public static Forecaster create(String name, int[] seasons, int horizon) {
+    if (seasons.length == 0) {
+      throw new IllegalArgumentException("at least one season period is needed");
+    }
+    int m = seasons[0];
     String n = name.toLowerCase(Locale.ROOT);
     return switch (n) {
       case "naive" -> Baseline.naive();
@@ -48,15 +72,19 @@ public final class Models {
       case "theta" -> Theta.standard(m);
       case "otm" -> Theta.optimised(m);
       case "arima" -> new AutoArima(m);
-      case "auto" -> new AutoForecaster(candidates(m), new Backtest(horizon, horizon, 1), m, 1);
-      case "ensemble" -> new AutoForecaster(candidates(m), new Backtest(horizon, horizon, 1), m, 3);
+      case "mstl" -> new MstlForecaster(seasons, MstlForecaster.Method.ETS);
+      case "mstl-arima" -> new MstlForecaster(seasons, MstlForecaster.Method.ARIMA);
+      case "auto" ->
+          new AutoForecaster(candidates(seasons), new Backtest(horizon, horizon, 1), m, 1);
+      case "ensemble" ->
+          new AutoForecaster(candidates(seasons), new Backtest(horizon, horizon, 1), m, 3);
       default ->
           throw new IllegalArgumentException(
               "model must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");
     };
   }
 
-  private static List<Forecaster> candidates(int m) {
-    return CANDIDATES.stream().map(c -> create(c, m, 1)).toList();
+  private static List<Forecaster> candidates(int[] seasons) {
+    return CANDIDATES.stream().map(c -> create(c, seasons, 1)).toList();
   }
 }
