@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
           + " orders --grain day: the zero-filled series of `shopcast analyze kpis`), with"
           + " intervals, in parallel over all cores.",
       "Models: naive, snaive, drift, mean, ma, naive2, ets (AutoETS), theta, otm (optimised"
-          + " Theta), arima (AutoARIMA), auto (per-series choice by backtest), ensemble (median"
-          + " of the 3 best by backtest).",
+          + " Theta), arima (AutoARIMA), mstl (MSTL over --seasons with AutoETS on the"
+          + " seasonally adjusted series; mstl-arima with AutoARIMA), auto (per-series choice by"
+          + " backtest), ensemble (median of the 3 best by backtest).",
       "A series that does not suit the model (too short, constant, gaps) fails the command"
           + " with a message naming it."
     })
@@ -88,7 +89,7 @@ public final class ForecastCommand implements Callable<Integer> {
   public Integer call() {
     SeriesOptions.Input input = series.read(root.workspace());
     List<NamedSeries> all = input.series();
-    var forecaster = Models.create(model, input.season(), series.horizon);
+    var forecaster = Models.create(model, input.season(), input.periods(), series.horizon);
     List<Batch.Result> results =
         Batch.forecastAll(
             all.stream().map(NamedSeries::values).toList(),

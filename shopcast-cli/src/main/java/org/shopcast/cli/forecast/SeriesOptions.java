@@ -8,6 +8,7 @@ import org.shopcast.forecast.MissingValues;
 import org.shopcast.forecast.Series;
 import org.shopcast.forecast.io.NamedSeries;
 import org.shopcast.forecast.io.SeriesCsv;
+import org.shopcast.forecast.select.Models;
 import picocli.CommandLine.Option;
 
 /**
@@ -70,6 +71,15 @@ public final class SeriesOptions {
   Integer season;
 
   @Option(
+      names = "--seasons",
+      split = ",",
+      paramLabel = "P,Q",
+      description =
+          "Seasonal periods of the multi-season models (mstl), e.g. 24,168 for hourly data"
+              + " (default: 24,168 when the season is 24, else the season alone).")
+  int[] seasons;
+
+  @Option(
       names = "--missing",
       defaultValue = "refuse",
       paramLabel = "POLICY",
@@ -97,9 +107,15 @@ public final class SeriesOptions {
    *
    * @param series the series, in file order (one, named after the metric, with --metric)
    * @param season the season period in force
+   * @param seasons the seasonal periods of the multi-season models
    * @param kpi with --metric, the KPI series and its bucket times; else null
    */
-  record Input(List<NamedSeries> series, int season, KpiSource.Loaded kpi) {
+  record Input(List<NamedSeries> series, int season, List<Integer> seasons, KpiSource.Loaded kpi) {
+    /** The seasonal periods as an array. */
+    int[] periods() {
+      return seasons.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** Where the series come from, for messages. */
     String source(Path csvFile) {
       return kpi == null ? csvFile.toString() : "KPI " + kpi.metric();
@@ -125,6 +141,16 @@ public final class SeriesOptions {
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("--level must be in (0, 1), got " + level);
     }
+    if (seasons != null && season == null) {
+      m = seasons[0];
+    }
+    int[] ps = seasons != null ? seasons : Models.defaultSeasons(m);
+    for (int p : ps) {
+      if (p < 1) {
+        throw new IllegalArgumentException("--seasons: every period must be >= 1, got " + p);
+      }
+    }
+    List<Integer> periods = java.util.Arrays.stream(ps).boxed().toList();
     MissingValues policy =
         switch (missing) {
           case "refuse" -> MissingValues.REFUSE;
@@ -135,7 +161,7 @@ public final class SeriesOptions {
         };
     if (metric != null) {
       KpiSource.Loaded kpi = KpiSource.load(workspace, metric, grain, zone);
-      return new Input(List.of(new NamedSeries(metric, kpi.values())), m, kpi);
+      return new Input(List.of(new NamedSeries(metric, kpi.values())), m, periods, kpi);
     }
     List<NamedSeries> all = SeriesCsv.read(csv, SeriesCsv.layout(layout));
     List<NamedSeries> prepared =
@@ -150,6 +176,6 @@ public final class SeriesOptions {
                   }
                 })
             .toList();
-    return new Input(prepared, m, null);
+    return new Input(prepared, m, periods, null);
   }
 }

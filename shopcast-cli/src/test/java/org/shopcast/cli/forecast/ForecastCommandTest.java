@@ -123,4 +123,45 @@ class ForecastCommandTest {
     assertThat(run.out().lines()).hasSize(4);
     assertThat(run.out()).contains("snaive").contains("naive2").contains("MASE");
   }
+
+  @Test
+  void mstlWithSeasons_forecastsEverySeries() throws Exception {
+    String csv = Fixtures.path("m4/Hourly-train-head5.csv").toString();
+    CliRun run =
+        CliRun.of(
+            "forecast",
+            "--csv",
+            csv,
+            "--layout",
+            "m4",
+            "--horizon",
+            "48",
+            "--seasons",
+            "24,168",
+            "--model",
+            "mstl",
+            "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode series = Json.mapper().readTree(run.out()).get("series");
+    assertThat(series).hasSize(5);
+    for (JsonNode s : series) {
+      assertThat(s.get("model").asText()).startsWith("MSTL(24,168)+ETS(");
+      assertThat(s.get("forecast")).hasSize(48);
+    }
+    CliRun bad =
+        CliRun.of(
+            "forecast",
+            "--csv",
+            csv,
+            "--layout",
+            "m4",
+            "--horizon",
+            "4",
+            "--seasons",
+            "24,0",
+            "--model",
+            "mstl");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--seasons: every period must be >= 1, got 0");
+  }
 }

@@ -40,7 +40,7 @@ public final class Models {
    * periods of {@link #defaultSeasons}.
    */
   public static Forecaster create(String name, int m, int horizon) {
-    return create(name, defaultSeasons(m), horizon);
+    return create(name, m, defaultSeasons(m), horizon);
   }
 
   /**
@@ -52,14 +52,13 @@ public final class Models {
   }
 
   /**
-   * The forecaster called {@code name} for the seasonal periods {@code seasons}: the first is the
-   * season period of the single-season models, MSTL uses them all.
+   * The forecaster called {@code name}: {@code m} is the season period of the single-season models,
+   * {@code seasons} the periods of MSTL.
    */
-  public static Forecaster create(String name, int[] seasons, int horizon) {
+  public static Forecaster create(String name, int m, int[] seasons, int horizon) {
     if (seasons.length == 0) {
       throw new IllegalArgumentException("at least one season period is needed");
     }
-    int m = seasons[0];
     String n = name.toLowerCase(Locale.ROOT);
     return switch (n) {
       case "naive" -> Baseline.naive();
@@ -75,16 +74,16 @@ public final class Models {
       case "mstl" -> new MstlForecaster(seasons, MstlForecaster.Method.ETS);
       case "mstl-arima" -> new MstlForecaster(seasons, MstlForecaster.Method.ARIMA);
       case "auto" ->
-          new AutoForecaster(candidates(seasons), new Backtest(horizon, horizon, 1), m, 1);
+          new AutoForecaster(candidates(m, seasons), new Backtest(horizon, horizon, 1), m, 1);
       case "ensemble" ->
-          new AutoForecaster(candidates(seasons), new Backtest(horizon, horizon, 1), m, 3);
+          new AutoForecaster(candidates(m, seasons), new Backtest(horizon, horizon, 1), m, 3);
       default ->
           throw new IllegalArgumentException(
               "model must be one of " + String.join(", ", NAMES) + ", got '" + name + "'");
     };
   }
 
-  private static List<Forecaster> candidates(int[] seasons) {
-    return CANDIDATES.stream().map(c -> create(c, seasons, 1)).toList();
+  private static List<Forecaster> candidates(int m, int[] seasons) {
+    return CANDIDATES.stream().map(c -> create(c, m, seasons, 1)).toList();
   }
 }

@@ -121,7 +121,7 @@ class MstlTest {
     for (int t = 0; t < y.length; t++) {
       y[t] = 100 + 10 * Math.sin(2 * Math.PI * t / 24) + 0.01 * t + ((t * 7919) % 13) / 13.0;
     }
-    Forecast f = Models.create("mstl-arima", new int[] {24}, 48).forecast(y, 48, 0.95);
+    Forecast f = Models.create("mstl-arima", 24, new int[] {24}, 48).forecast(y, 48, 0.95);
     assertThat(f.point()).hasSize(48);
     for (int h = 0; h < 24; h++) {
       // a pure daily cycle: the forecast one day later differs by at most the trend's step
