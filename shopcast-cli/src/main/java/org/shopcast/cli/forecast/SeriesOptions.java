@@ -28,7 +28,8 @@ public final class SeriesOptions {
       description =
           "A KPI of the --workspace store instead of a file (the zero-filled series of `shopcast"
               + " analyze kpis`): orders, revenue, views, users, carts, favourites, buyers,"
-              + " items_sold, aov, the conversion rates.")
+              + " items_sold, aov, the conversion rates; several comma-separated (views,carts,"
+              + "orders) are forecast one by one, or together with --model var.")
   String metric;
 
   @Option(
@@ -160,8 +161,14 @@ public final class SeriesOptions {
                   "--missing must be refuse or interpolate, got '" + missing + "'");
         };
     if (metric != null) {
-      KpiSource.Loaded kpi = KpiSource.load(workspace, metric, grain, zone);
-      return new Input(List.of(new NamedSeries(metric, kpi.values())), m, periods, kpi);
+      List<NamedSeries> kpis = new java.util.ArrayList<>();
+      KpiSource.Loaded first = null;
+      for (String one : metric.split(",")) {
+        KpiSource.Loaded kpi = KpiSource.load(workspace, one.trim(), grain, zone);
+        first = first == null ? kpi : first;
+        kpis.add(new NamedSeries(one.trim(), kpi.values()));
+      }
+      return new Input(kpis, m, periods, first);
     }
     List<NamedSeries> all = SeriesCsv.read(csv, SeriesCsv.layout(layout));
     List<NamedSeries> prepared =

@@ -7,7 +7,9 @@ import org.shopcast.forecast.arima.AutoArima;
 import org.shopcast.forecast.baseline.Baseline;
 import org.shopcast.forecast.ets.Ets;
 import org.shopcast.forecast.mstl.MstlForecaster;
+import org.shopcast.forecast.regression.LinearRegression;
 import org.shopcast.forecast.theta.Theta;
+import org.shopcast.forecast.var.Var;
 
 /** Forecasters by name, as the CLI and the evaluation know them. */
 public final class Models {
@@ -26,11 +28,16 @@ public final class Models {
           "arima",
           "mstl",
           "mstl-arima",
+          "regression",
+          "var",
           "auto",
           "ensemble");
 
   /** The candidates {@code auto} and {@code ensemble} choose from. */
   public static final List<String> CANDIDATES = List.of("snaive", "ets", "theta", "arima", "mstl");
+
+  /** The largest number of Fourier pairs per season period of {@code regression}. */
+  public static final int FOURIER_TERMS = 10;
 
   private Models() {}
 
@@ -73,6 +80,8 @@ public final class Models {
       case "arima" -> new AutoArima(m);
       case "mstl" -> new MstlForecaster(seasons, MstlForecaster.Method.ETS);
       case "mstl-arima" -> new MstlForecaster(seasons, MstlForecaster.Method.ARIMA);
+      case "regression" -> new LinearRegression(seasons, FOURIER_TERMS);
+      case "var" -> new Var(0);
       case "auto" ->
           new AutoForecaster(candidates(m, seasons), new Backtest(horizon, horizon, 1), m, 1);
       case "ensemble" ->
