@@ -112,7 +112,7 @@ public final class BacktestCommand implements Callable<Integer> {
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       for (String name : models) {
-        Forecaster f = Models.create(name.trim(), input.season(), series.horizon);
+        Forecaster f = Models.create(name.trim(), input.season(), input.periods(), series.horizon);
         List<Object> scores =
             pool.submit(
                     () ->

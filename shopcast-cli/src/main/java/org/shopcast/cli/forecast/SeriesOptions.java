@@ -8,6 +8,7 @@ import org.shopcast.forecast.MissingValues;
 import org.shopcast.forecast.Series;
 import org.shopcast.forecast.io.NamedSeries;
 import org.shopcast.forecast.io.SeriesCsv;
+import org.shopcast.forecast.select.Models;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,7 +28,8 @@ public final class SeriesOptions {
       description =
           "A KPI of the --workspace store instead of a file (the zero-filled series of `shopcast"
               + " analyze kpis`): orders, revenue, views, users, carts, favourites, buyers,"
-              + " items_sold, aov, the conversion rates.")
+              + " items_sold, aov, the conversion rates; several comma-separated (views,carts,"
+              + "orders) are forecast one by one, or together with --model var.")
   String metric;
 
   @Option(
@@ -70,6 +72,15 @@ public final class SeriesOptions {
   Integer season;
 
   @Option(
+      names = "--seasons",
+      split = ",",
+      paramLabel = "P,Q",
+      description =
+          "Seasonal periods of the multi-season models (mstl), e.g. 24,168 for hourly data"
+              + " (default: 24,168 when the season is 24, else the season alone).")
+  int[] seasons;
+
+  @Option(
       names = "--missing",
       defaultValue = "refuse",
       paramLabel = "POLICY",
@@ -97,9 +108,15 @@ public final class SeriesOptions {
    *
    * @param series the series, in file order (one, named after the metric, with --metric)
    * @param season the season period in force
+   * @param seasons the seasonal periods of the multi-season models
    * @param kpi with --metric, the KPI series and its bucket times; else null
    */
-  record Input(List<NamedSeries> series, int season, KpiSource.Loaded kpi) {
+  record Input(List<NamedSeries> series, int season, List<Integer> seasons, KpiSource.Loaded kpi) {
+    /** The seasonal periods as an array. */
+    int[] periods() {
+      return seasons.stream().mapToInt(Integer::intValue).toArray();
+    }
+
     /** Where the series come from, for messages. */
     String source(Path csvFile) {
       return kpi == null ? csvFile.toString() : "KPI " + kpi.metric();
@@ -125,6 +142,16 @@ public final class SeriesOptions {
     if (!(level > 0 && level < 1)) {
       throw new IllegalArgumentException("--level must be in (0, 1), got " + level);
     }
+    if (seasons != null && season == null) {
+      m = seasons[0];
+    }
+    int[] ps = seasons != null ? seasons : Models.defaultSeasons(m);
+    for (int p : ps) {
+      if (p < 1) {
+        throw new IllegalArgumentException("--seasons: every period must be >= 1, got " + p);
+      }
+    }
+    List<Integer> periods = java.util.Arrays.stream(ps).boxed().toList();
     MissingValues policy =
         switch (missing) {
           case "refuse" -> MissingValues.REFUSE;
@@ -134,8 +161,14 @@ public final class SeriesOptions {
                   "--missing must be refuse or interpolate, got '" + missing + "'");
         };
     if (metric != null) {
-      KpiSource.Loaded kpi = KpiSource.load(workspace, metric, grain, zone);
-      return new Input(List.of(new NamedSeries(metric, kpi.values())), m, kpi);
+      List<NamedSeries> kpis = new java.util.ArrayList<>();
+      KpiSource.Loaded first = null;
+      for (String one : metric.split(",")) {
+        KpiSource.Loaded kpi = KpiSource.load(workspace, one.trim(), grain, zone);
+        first = first == null ? kpi : first;
+        kpis.add(new NamedSeries(one.trim(), kpi.values()));
+      }
+      return new Input(kpis, m, periods, first);
     }
     List<NamedSeries> all = SeriesCsv.read(csv, SeriesCsv.layout(layout));
     List<NamedSeries> prepared =
@@ -150,6 +183,6 @@ public final class SeriesOptions {
                   }
                 })
             .toList();
-    return new Input(prepared, m, null);
+    return new Input(prepared, m, periods, null);
   }
 }

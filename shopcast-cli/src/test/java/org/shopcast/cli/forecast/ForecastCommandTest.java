@@ -123,4 +123,129 @@ class ForecastCommandTest {
     assertThat(run.out().lines()).hasSize(4);
     assertThat(run.out()).contains("snaive").contains("naive2").contains("MASE");
   }
+
+  @Test
+  void mstlWithSeasons_forecastsEverySeries() throws Exception {
+    String csv = Fixtures.path("m4/Hourly-train-head5.csv").toString();
+    CliRun run =
+        CliRun.of(
+            "forecast",
+            "--csv",
+            csv,
+            "--layout",
+            "m4",
+            "--horizon",
+            "48",
+            "--seasons",
+            "24,168",
+            "--model",
+            "mstl",
+            "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode series = Json.mapper().readTree(run.out()).get("series");
+    assertThat(series).hasSize(5);
+    for (JsonNode s : series) {
+      assertThat(s.get("model").asText()).startsWith("MSTL(24,168)+ETS(");
+      assertThat(s.get("forecast")).hasSize(48);
+    }
+    CliRun bad =
+        CliRun.of(
+            "forecast",
+            "--csv",
+            csv,
+            "--layout",
+            "m4",
+            "--horizon",
+            "4",
+            "--seasons",
+            "24,0",
+            "--model",
+            "mstl");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--seasons: every period must be >= 1, got 0");
+  }
+
+  @Test
+  void regressionOnAFileWithPositionalRegressors_recoversTheDesign() throws Exception {
+    // y = 10 + 2 t + 5 promo exactly; the forecast must extend the same formula
+    Path series = dir.resolve("y.csv");
+    Path reg = dir.resolve("r.csv");
+    StringBuilder y = new StringBuilder("id,time,value\n");
+    StringBuilder r = new StringBuilder("time,promo\n");
+    double[] promo = new double[36];
+    for (int t = 0; t < 36; t++) {
+      promo[t] = t % 5 == 0 ? 1 : 0;
+      r.append(t).append(',').append(promo[t]).append('\n');
+      if (t < 30) {
+        y.append("a,").append(t).append(',').append(10 + 2 * (t + 1) + 5 * promo[t]).append('\n');
+      }
+    }
+    Files.writeString(series, y.toString());
+    Files.writeString(reg, r.toString());
+    CliRun run =
+        CliRun.of(
+            "forecast",
+            "--csv",
+            series.toString(),
+            "--horizon",
+            "6",
+            "--model",
+            "regression",
+            "--regressors",
+            reg.toString(),
+            "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode f = Json.mapper().readTree(run.out()).get("series").get(0).get("forecast");
+    for (int h = 0; h < 6; h++) {
+      assertThat(f.get(h).asDouble())
+          .isCloseTo(
+              10 + 2 * (31 + h) + 5 * promo[30 + h], org.assertj.core.api.Assertions.within(1e-8));
+    }
+    CliRun wrongModel =
+        CliRun.of(
+            "forecast",
+            "--csv",
+            series.toString(),
+            "--horizon",
+            "6",
+            "--model",
+            "ets",
+            "--regressors",
+            reg.toString());
+    assertThat(wrongModel.exitCode()).isEqualTo(2);
+    assertThat(wrongModel.err()).contains("--regressors applies to --model regression only");
+  }
+
+  @Test
+  void htmlChart_holdsHistoryForecastAndBand() throws Exception {
+    String csv = Fixtures.path("m4/Hourly-train-head5.csv").toString();
+    Path page = dir.resolve("f.html");
+    CliRun run =
+        CliRun.of(
+            "forecast",
+            "--csv",
+            csv,
+            "--layout",
+            "m4",
+            "--horizon",
+            "48",
+            "--season",
+            "24",
+            "--model",
+            "snaive",
+            "--html",
+            page.toString(),
+            "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    String html = Files.readString(page);
+    assertThat(html).contains("<!DOCTYPE html>").contains("echarts.init(").contains("H5 (snaive)");
+    assertThat(html).contains("\"95% interval\"").contains("\"areaStyle\"");
+    // echarts is inlined, not fetched
+    assertThat(html).doesNotContain("<script src=");
+    assertThat(html.length()).isGreaterThan(500_000);
+    JsonNode first = Json.mapper().readTree(run.out()).get("series").get(0);
+    // the first chart's forecast series starts with the last observed value, then the forecasts
+    String last = String.valueOf(first.get("forecast").get(47).asDouble());
+    assertThat(html).contains(last);
+  }
 }

@@ -202,4 +202,102 @@ class WorkspaceForecastTest {
     assertThat(revenue.exitCode()).isEqualTo(1);
     assertThat(revenue.err()).contains("[Constant]").contains("were prices imported?");
   }
+
+  @Test
+  void regressionWithPromotionFile_needsFutureRows() throws Exception {
+    JsonNode rows = dailyKpis();
+    StringBuilder reg = new StringBuilder("time,promo\n");
+    LocalDate first = OffsetDateTime.parse(rows.get(0).get("t").asText()).toLocalDate();
+    int n = rows.size();
+    for (int t = 0; t < n + 14; t++) {
+      reg.append(first.plusDays(t)).append(',').append(t % 10 == 0 ? 1 : 0).append('\n');
+    }
+    Path file = dir.resolve("promo.csv");
+    java.nio.file.Files.writeString(file, reg.toString());
+    CliRun run =
+        CliRun.of(
+            "--workspace",
+            ws,
+            "forecast",
+            "--metric",
+            "orders",
+            "--horizon",
+            "14",
+            "--model",
+            "regression",
+            "--regressors",
+            file.toString(),
+            "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode s = Json.mapper().readTree(run.out()).get("series").get(0);
+    assertThat(s.get("model").asText()).isEqualTo("regression");
+    assertThat(s.get("forecast")).hasSize(14);
+    for (int h = 0; h < 14; h++) {
+      assertThat(s.get("lower").get(h).asDouble()).isLessThan(s.get("forecast").get(h).asDouble());
+      assertThat(s.get("upper").get(h).asDouble())
+          .isGreaterThan(s.get("forecast").get(h).asDouble());
+    }
+    // one day short of the horizon: the error names the file and the missing future bucket
+    Path shortFile = dir.resolve("short.csv");
+    String text = reg.toString();
+    java.nio.file.Files.writeString(
+        shortFile, text.substring(0, text.lastIndexOf('\n', text.length() - 2) + 1));
+    CliRun bad =
+        CliRun.of(
+            "--workspace",
+            ws,
+            "forecast",
+            "--metric",
+            "orders",
+            "--horizon",
+            "14",
+            "--model",
+            "regression",
+            "--regressors",
+            shortFile.toString());
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err())
+        .contains("short.csv")
+        .contains("step 14 of the horizon: future values are required");
+  }
+
+  @Test
+  void varOverSeveralKpis_forecastsThemTogether() throws Exception {
+    CliRun run =
+        CliRun.of(
+            "--workspace",
+            ws,
+            "forecast",
+            "--metric",
+            "orders,buyers,items_sold",
+            "--horizon",
+            "7",
+            "--model",
+            "var",
+            "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode series = Json.mapper().readTree(run.out()).get("series");
+    assertThat(series).hasSize(3);
+    assertThat(series.get(0).get("id").asText()).isEqualTo("orders");
+    assertThat(series.get(2).get("id").asText()).isEqualTo("items_sold");
+    for (JsonNode s : series) {
+      assertThat(s.get("model").asText()).startsWith("VAR(");
+      assertThat(s.get("forecast")).hasSize(7);
+      assertThat(s.get("upper").get(6).asDouble() - s.get("lower").get(6).asDouble())
+          .isGreaterThan(s.get("upper").get(0).asDouble() - s.get("lower").get(0).asDouble());
+    }
+    CliRun text =
+        CliRun.of(
+            "--workspace",
+            ws,
+            "forecast",
+            "--metric",
+            "orders,buyers",
+            "--horizon",
+            "7",
+            "--model",
+            "var");
+    assertThat(text.exitCode()).as(text.err()).isZero();
+    assertThat(text.out()).contains("orders per day").contains("buyers per day");
+  }
 }

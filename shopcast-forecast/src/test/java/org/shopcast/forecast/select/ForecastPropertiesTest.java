@@ -14,7 +14,19 @@ class ForecastPropertiesTest {
   @Provide
   Arbitrary<String> models() {
     return Arbitraries.of(
-        "naive", "snaive", "drift", "mean", "ma", "naive2", "ets", "theta", "otm", "arima");
+        "naive",
+        "snaive",
+        "drift",
+        "mean",
+        "ma",
+        "naive2",
+        "ets",
+        "theta",
+        "otm",
+        "arima",
+        "mstl",
+        "regression",
+        "var");
   }
 
   @Property(tries = 40)

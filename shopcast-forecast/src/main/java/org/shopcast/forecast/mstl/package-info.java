@@ -1,0 +1,2 @@
+/** MSTL: STL decompositions for several seasonal periods and the forecaster built on them. */
+package org.shopcast.forecast.mstl;

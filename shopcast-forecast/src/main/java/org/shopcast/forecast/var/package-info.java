@@ -1,0 +1,2 @@
+/** Vector autoregression over several series forecast together. */
+package org.shopcast.forecast.var;
