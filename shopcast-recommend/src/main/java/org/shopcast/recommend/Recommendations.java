@@ -30,8 +30,10 @@ public final class Recommendations {
       }
       Scores scores = new Scores(model.itemCount());
       model.score(context, scores);
+      // without a category cap every selected item is kept, so the n still missing suffice
+      int wanted = rules.perCategoryCap() > 0 ? scores.size() : n - out.size();
       int[] ranked =
-          scores.top(scores.size(), item -> taken.contains(item) || rules.rejects(item, context));
+          scores.top(wanted, item -> taken.contains(item) || rules.rejects(item, context));
       for (int item : ranked) {
         if (out.size() >= n) {
           break;

@@ -50,6 +50,14 @@ public final class Scores {
     return count;
   }
 
+  /** The {@code i}-th candidate in the order they were first added ({@code 0 <= i < size()}). */
+  public int candidate(int i) {
+    if (i < 0 || i >= count) {
+      throw new IndexOutOfBoundsException("candidate " + i + " of " + count);
+    }
+    return order[i];
+  }
+
   /** Removes all candidates. */
   public void clear() {
     for (int i = 0; i < count; i++) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.shopcast.cli.Json;
+import org.shopcast.cli.RootCommand;
 import org.shopcast.recommend.eval.ModelScore;
 import org.shopcast.recommend.eval.SessionEvaluation;
 import org.shopcast.recommend.eval.SessionModels;
@@ -36,6 +37,10 @@ import picocli.CommandLine.Spec;
       "Give --sessions-train and --sessions-test, or --sessions with --test-days to split",
       "one log by time. See docs/recommend.md.",
       "",
+      "User lists on the workspace's events instead: --split temporal|leave-last-out (models",
+      "popular, iknn, uknn, als; HitRate, Recall, MRR, NDCG, precision, coverage, popularity",
+      "bias at K; --test-share or --cutoff place the temporal cutoff).",
+      "",
       "Exit codes: 0 ok, 1 a file is missing or malformed, 2 usage error."
     })
 public final class EvaluateRecsCommand implements Callable<Integer> {
@@ -60,8 +65,27 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
   Integer testDays;
 
   @Option(
+      names = "--split",
+      paramLabel = "NAME",
+      description =
+          "Evaluate user top-K lists on the workspace's store: temporal or leave-last-out.")
+  String split;
+
+  @Option(
+      names = "--test-share",
+      paramLabel = "F",
+      defaultValue = "0.2",
+      description = "--split temporal: share of the events after the cutoff (default: 0.2).")
+  double testShare;
+
+  @Option(
+      names = "--cutoff",
+      paramLabel = "TIME",
+      description = "--split temporal: the cutoff instead, ISO-8601 (2017-12-02T00:00:00Z).")
+  java.time.Instant cutoff;
+
+  @Option(
       names = "--format",
-      required = true,
       paramLabel = "NAME",
       description = "Click log format: yoochoose or diginetica.")
   String format;
@@ -93,10 +117,36 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
   /** The JSON output. */
   public record Report(int k, List<ModelLine> models) {}
 
+  private int userSplit() {
+    if (train != null || test != null || sessions != null) {
+      throw new IllegalArgumentException(
+          "--split evaluates the workspace's store: it excludes --sessions-train,"
+              + " --sessions-test and --sessions");
+    }
+    boolean modelsGiven = spec.commandLine().getParseResult().hasMatchedOption("--models");
+    List<String> names = modelsGiven ? models : org.shopcast.recommend.eval.UserEvaluation.NAMES;
+    RootCommand root = (RootCommand) spec.root().userObject();
+    return UserEvaluationTask.run(
+        root.workspace(),
+        org.shopcast.recommend.eval.UserSplit.parse(split),
+        cutoff,
+        testShare,
+        k,
+        names,
+        json,
+        spec.commandLine().getOut());
+  }
+
   @Override
   public Integer call() {
     if (k < 1) {
       throw new IllegalArgumentException("--k must be >= 1, got " + k);
+    }
+    if (split != null) {
+      return userSplit();
+    }
+    if (format == null) {
+      throw new IllegalArgumentException("give --format (yoochoose or diginetica), or --split");
     }
     SessionFormat sessionFormat = SessionFormat.parse(format);
     List<Click> trainClicks;

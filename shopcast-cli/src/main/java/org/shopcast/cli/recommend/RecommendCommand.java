@@ -21,6 +21,9 @@ import org.shopcast.data.store.EventStore;
 import org.shopcast.recommend.Rules;
 import org.shopcast.recommend.session.Click;
 import org.shopcast.recommend.workspace.Explained;
+import org.shopcast.recommend.workspace.RecsIndex;
+import org.shopcast.recommend.workspace.RecsInfo;
+import org.shopcast.recommend.workspace.RecsModel;
 import org.shopcast.recommend.workspace.StoreRecommender;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -45,7 +48,10 @@ import picocli.CommandLine.Spec;
       "  the last item itself is left out.",
       "Cold start: when a model has too few items, the list is filled from the popular items",
       "of the latest item's category, then from the items popular this week.",
-      "The models are trained from the store on each call. See docs/recommend.md.",
+      "--user and --item read the lists precomputed by `shopcast train recs` (fast; the latest",
+      "trained model, or --model NAME); an unknown user gets the stored cold-start list. Without",
+      "stored lists, or with --live, the models are trained from the store on this call.",
+      "--session always trains on the call. See docs/recommend.md.",
       "",
       "Exit codes: 0 ok, 1 failed (unknown item, unreadable file, empty store), 2 usage error."
     })
@@ -84,16 +90,29 @@ public final class RecommendCommand implements Callable<Integer> {
       description = "How many items (default: ${DEFAULT-VALUE}).")
   int count;
 
-  @Option(names = "--include-purchased", description = "Allow items already purchased.")
+  @Option(
+      names = "--include-purchased",
+      description = "Allow items already purchased (trains on the call, like --live).")
   boolean includePurchased;
 
   @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      description = "Read the precomputed lists of this model (iknn, uknn, als, popular).")
+  String model;
+
+  @Option(names = "--live", description = "Train from the store on this call (no stored lists).")
+  boolean live;
+
+  @Option(
       names = "--json",
-      description = "Print one JSON object: {query, items: [{itemId, score, source, reason}]}.")
+      description =
+          "Print one JSON object: {query, lists, items: [{itemId, score, source, reason}]};"
+              + " lists is the stored lists' provenance, or null when trained on the call.")
   boolean json;
 
   /** The JSON output. */
-  public record Report(String query, List<Explained> items) {}
+  public record Report(String query, RecsInfo lists, List<Explained> items) {}
 
   @Override
   public Integer call() {
@@ -104,29 +123,73 @@ public final class RecommendCommand implements Callable<Integer> {
     List<Explained> items;
     String query;
     List<Click> session = target.session == null ? null : readSession(target.session);
+    RecsInfo lists = null;
     try (EventStore store = EventStore.open(root.workspace())) {
-      StoreRecommender recommender = StoreRecommender.train(store.connection());
-      if (target.user != null) {
-        query = "user " + target.user + (recommender.knowsUser(target.user) ? "" : " (unknown)");
-        items = recommender.forUser(target.user, count, rules);
-      } else if (target.item != null) {
-        query = "similar to item " + target.item;
-        Optional<List<Explained>> similar = recommender.similarTo(target.item, count, rules);
-        if (similar.isEmpty()) {
-          throw new IllegalStateException(
-              "item '" + target.item + "' has no events in the store " + root.workspace());
+      if (model != null) {
+        RecsModel.parse(model);
+        if (live || includePurchased || target.session != null) {
+          throw new IllegalArgumentException(
+              "--model reads precomputed lists: it excludes --live, --include-purchased and"
+                  + " --session");
         }
-        items = similar.get();
+      }
+      if (!live && !includePurchased && target.session == null) {
+        Optional<RecsInfo> stored =
+            RecsIndex.stored(store.connection()).stream()
+                .filter(i -> model == null || i.model().equals(RecsModel.parse(model).id()))
+                .findFirst();
+        if (stored.isEmpty() && model != null) {
+          throw new IllegalStateException(
+              "no precomputed lists of model '"
+                  + model
+                  + "' in "
+                  + root.workspace()
+                  + "; run: shopcast train recs --model "
+                  + model);
+        }
+        if (stored.isEmpty()) {
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "note: no precomputed lists in the workspace (shopcast train recs builds"
+                      + " them); training from the store for this call");
+        } else {
+          lists = stored.get();
+        }
+      }
+      if (lists != null) {
+        Stored answer = readStored(store, lists);
+        query = answer.query();
+        items = answer.items();
       } else {
-        query = "session " + target.session;
-        items = recommender.forSession(session, count, rules);
+        StoreRecommender recommender = StoreRecommender.train(store.connection());
+        if (target.user != null) {
+          query = "user " + target.user + (recommender.knowsUser(target.user) ? "" : " (unknown)");
+          items = recommender.forUser(target.user, count, rules);
+        } else if (target.item != null) {
+          query = "similar to item " + target.item;
+          Optional<List<Explained>> similar = recommender.similarTo(target.item, count, rules);
+          if (similar.isEmpty()) {
+            throw new IllegalStateException(
+                "item '" + target.item + "' has no events in the store " + root.workspace());
+          }
+          items = similar.get();
+        } else {
+          query = "session " + target.session;
+          items = recommender.forSession(session, count, rules);
+        }
       }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Json.print(out, new Report(query, items));
+      Json.print(out, new Report(query, lists, items));
     } else {
       out.println(query);
+      if (lists != null) {
+        out.printf(
+            "(precomputed %s lists, version %d, trained %s)%n",
+            lists.model(), lists.version(), lists.trainedAt());
+      }
       int rank = 1;
       for (Explained e : items) {
         out.printf("%3d  %-14s %-20s %s%n", rank++, e.itemId(), e.source(), e.reason());
@@ -134,6 +197,34 @@ public final class RecommendCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  private record Stored(String query, List<Explained> items) {}
+
+  private Stored readStored(EventStore store, RecsInfo lists) {
+    if (target.user != null) {
+      Optional<List<Explained>> list =
+          RecsIndex.queryUser(store.connection(), lists, target.user, count);
+      if (list.isPresent()) {
+        return new Stored("user " + target.user, list.get());
+      }
+      return new Stored(
+          "user " + target.user + " (unknown when the lists were trained: cold-start list)",
+          RecsIndex.queryUser(store.connection(), lists, null, count).orElse(List.of()));
+    }
+    Optional<List<Explained>> similar =
+        RecsIndex.querySimilar(store.connection(), lists, target.item, count);
+    if (similar.isEmpty()) {
+      throw new IllegalStateException(
+          "item '"
+              + target.item
+              + "' had no events when the "
+              + lists.model()
+              + " lists were trained (version "
+              + lists.version()
+              + "); retrain with shopcast train recs, or use --live");
+    }
+    return new Stored("similar to item " + target.item, similar.get());
   }
 
   private static List<Click> readSession(Path file) {

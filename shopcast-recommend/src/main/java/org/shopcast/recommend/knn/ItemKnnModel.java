@@ -81,6 +81,13 @@ public final class ItemKnnModel implements Recommender {
         itemWeights[item][fill[item]++] = sessionWeights[s][k];
       }
     }
+    // the two halves of the denominator, once per item
+    double[] left = new double[items];
+    double[] right = new double[items];
+    for (int i = 0; i < items; i++) {
+      left[i] = Math.pow(norm[i] + options.lambda(), options.alpha());
+      right[i] = Math.pow(norm[i] + options.lambda(), 1 - options.alpha());
+    }
     int[][] neighbour = new int[items][];
     float[][] similarity = new float[items][];
     Scores dot = new Scores(items);
@@ -98,12 +105,10 @@ public final class ItemKnnModel implements Recommender {
           }
         }
       }
-      // normalise in place, then keep the best
-      int[] touched = dot.top(dot.size(), null);
-      for (int j : touched) {
-        double denominator =
-            Math.pow(norm[i] + options.lambda(), options.alpha())
-                * Math.pow(norm[j] + options.lambda(), 1 - options.alpha());
+      // normalise every co-occurring item (any order), then keep the best
+      for (int c = 0; c < dot.size(); c++) {
+        int j = dot.candidate(c);
+        double denominator = left[i] * right[j];
         sims.add(j, denominator > 0 ? dot.get(j) / denominator : 0);
       }
       int[] best = sims.top(options.neighbours(), null);

@@ -38,6 +38,16 @@ public final class SessionDataset {
     return build(clicks, trainItems, false, minLength);
   }
 
+  /**
+   * Training data from sessions already encoded against {@code items} (e.g. read as integer arrays
+   * from a large file, where building one {@link Click} per event would cost too much memory).
+   */
+  public static SessionDataset of(ItemIndex items, List<Session> sessions) {
+    List<Session> sorted = new ArrayList<>(sessions);
+    sorted.sort(Comparator.comparingLong((Session s) -> s.size() == 0 ? 0 : s.time(0)));
+    return new SessionDataset(items, sorted, 0);
+  }
+
   private static SessionDataset build(
       List<Click> clicks, ItemIndex index, boolean addItems, int minLength) {
     Map<String, List<Click>> bySession = new LinkedHashMap<>();

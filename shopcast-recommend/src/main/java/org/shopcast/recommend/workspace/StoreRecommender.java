@@ -111,6 +111,14 @@ public final class StoreRecommender {
     return new StoreRecommender(data, categoryOf, categories, histories);
   }
 
+  /**
+   * The store's view, favourite, cart and purchase events, oldest first, with user ids (session id
+   * = the stored session, else the user), for user evaluations.
+   */
+  public static List<Click> userClicks(Connection connection) {
+    return StoreClicks.read(connection).clicks();
+  }
+
   /** Whether the store has events of {@code userId}. */
   public boolean knowsUser(String userId) {
     return histories.containsKey(userId);
