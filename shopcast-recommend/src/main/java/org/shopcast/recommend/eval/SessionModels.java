@@ -4,6 +4,8 @@ import java.util.List;
 import org.shopcast.recommend.Recommender;
 import org.shopcast.recommend.als.AlsModel;
 import org.shopcast.recommend.als.AlsOptions;
+import org.shopcast.recommend.gru.Gru4RecModel;
+import org.shopcast.recommend.gru.Gru4RecOptions;
 import org.shopcast.recommend.knn.ItemKnnModel;
 import org.shopcast.recommend.knn.ItemKnnOptions;
 import org.shopcast.recommend.knn.SessionKnnModel;
@@ -16,7 +18,7 @@ import org.shopcast.recommend.session.SessionDataset;
 public final class SessionModels {
   /** Every model name, in report order. */
   public static final List<String> NAMES =
-      List.of("popular", "trending", "iknn", "sknn", "vsknn", "als");
+      List.of("popular", "trending", "iknn", "sknn", "vsknn", "als", "gru4rec");
 
   /** The baseline always reported beside the others. */
   public static final String BASELINE = "popular";
@@ -36,6 +38,7 @@ public final class SessionModels {
       case "sknn" -> SessionKnnModel.fit(train, SessionKnnOptions.sknn());
       case "vsknn" -> SessionKnnModel.fit(train, SessionKnnOptions.vsknn());
       case "als" -> AlsModel.fit(train, new AlsOptions(32, 0.1, 40, 10, 3, 42));
+      case "gru4rec" -> Gru4RecModel.fit(train, new Gru4RecOptions());
       default ->
           throw new IllegalArgumentException(
               "unknown model '" + name + "', expected one of " + String.join(", ", NAMES));
