@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
       "--item I: the items most often in the same sessions as I (regularised cosine).",
       "--session FILE: continue a session given as lines 'item_id[,type]' (type: view,",
       "  favorite, cart_add, purchase; default view), oldest first; V-SKNN, then item-kNN;",
-      "  the last item itself is left out.",
+      "  the last item itself is left out; --model gru4rec puts GRU4Rec first instead.",
       "Cold start: when a model has too few items, the list is filled from the popular items",
       "of the latest item's category, then from the items popular this week.",
       "The models are trained from the store on each call. See docs/recommend.md.",
@@ -84,6 +84,15 @@ public final class RecommendCommand implements Callable<Integer> {
       description = "How many items (default: ${DEFAULT-VALUE}).")
   int count;
 
+  @Option(
+      names = "--model",
+      paramLabel = "NAME",
+      defaultValue = "vsknn",
+      description =
+          "With --session: the session model first in the chain, vsknn or gru4rec (GRU4Rec,"
+              + " trained on the store's sessions on each call; slower) (default: ${DEFAULT-VALUE}).")
+  String model;
+
   @Option(names = "--include-purchased", description = "Allow items already purchased.")
   boolean includePurchased;
 
@@ -99,6 +108,9 @@ public final class RecommendCommand implements Callable<Integer> {
   public Integer call() {
     if (count < 1) {
       throw new IllegalArgumentException("-n must be >= 1, got " + count);
+    }
+    if (!"vsknn".equals(model) && !"gru4rec".equals(model)) {
+      throw new IllegalArgumentException("--model must be vsknn or gru4rec, got '" + model + "'");
     }
     Rules rules = new Rules(!includePurchased, false, java.util.Set.of(), null, null, 0);
     List<Explained> items;
@@ -119,7 +131,7 @@ public final class RecommendCommand implements Callable<Integer> {
         items = similar.get();
       } else {
         query = "session " + target.session;
-        items = recommender.forSession(session, count, rules);
+        items = recommender.forSession(session, count, rules, model);
       }
     }
     PrintWriter out = spec.commandLine().getOut();

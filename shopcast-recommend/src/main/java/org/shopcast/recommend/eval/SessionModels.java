@@ -31,6 +31,15 @@ public final class SessionModels {
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   public static Recommender fit(String name, SessionDataset train) {
+    return fit(name, train, new Gru4RecOptions());
+  }
+
+  /**
+   * Fits the named model; {@code gru4rec} with the given settings, the others with their defaults.
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
+  public static Recommender fit(String name, SessionDataset train, Gru4RecOptions gru) {
     return switch (name) {
       case "popular" -> PopularityModel.fit(train, new PopularityOptions());
       case "trending" -> PopularityModel.fit(train, PopularityOptions.trending(24));
@@ -38,7 +47,7 @@ public final class SessionModels {
       case "sknn" -> SessionKnnModel.fit(train, SessionKnnOptions.sknn());
       case "vsknn" -> SessionKnnModel.fit(train, SessionKnnOptions.vsknn());
       case "als" -> AlsModel.fit(train, new AlsOptions(32, 0.1, 40, 10, 3, 42));
-      case "gru4rec" -> Gru4RecModel.fit(train, new Gru4RecOptions());
+      case "gru4rec" -> Gru4RecModel.fit(train, gru);
       default ->
           throw new IllegalArgumentException(
               "unknown model '" + name + "', expected one of " + String.join(", ", NAMES));

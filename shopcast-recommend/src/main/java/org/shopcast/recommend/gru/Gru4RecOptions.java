@@ -3,7 +3,7 @@ package org.shopcast.recommend.gru;
 /**
  * Settings of {@link Gru4RecModel}; {@code new Gru4RecOptions()} gives the defaults.
  *
- * @param epochs passes over the training sessions (default 10)
+ * @param epochs passes over the training sessions (default 3)
  * @param hiddenSize GRU units (default 100, as in Hidasi et al. 2016)
  * @param embeddingSize item embedding size fed to the GRU (default 100)
  * @param batchSize parallel sessions per mini-batch (default 32)
@@ -16,7 +16,8 @@ package org.shopcast.recommend.gru;
  * @param dropout dropout on the GRU output during training (default 0)
  * @param bprRegularisation λ of the BPR-max score regulariser (default 1, the paper's setting)
  * @param seed seeds the weight initialisation, dropout and negative sampling (default 42)
- * @param threads PyTorch intra-op threads, read when the engine first starts (default 2)
+ * @param threads PyTorch intra-op threads, read when the engine first starts (default 1: on a
+ *     loaded machine a second thread waiting for its partner costs more than it gains)
  */
 public record Gru4RecOptions(
     int epochs,
@@ -61,7 +62,7 @@ public record Gru4RecOptions(
 
   /** The defaults listed in the parameter descriptions. */
   public Gru4RecOptions() {
-    this(10, 100, 100, 32, 0.005, Gru4RecLoss.CROSS_ENTROPY, 128, 0.75, 0, 1, 42, 2);
+    this(3, 100, 100, 32, 0.005, Gru4RecLoss.CROSS_ENTROPY, 128, 0.75, 0, 1, 42, 1);
   }
 
   private static void positive(String name, int value) {
