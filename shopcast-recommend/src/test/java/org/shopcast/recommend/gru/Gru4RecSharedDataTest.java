@@ -18,7 +18,9 @@ import org.shopcast.testkit.SharedData;
 
 /**
  * GRU4Rec on the shipped splits in ../shared/data beside popularity and SKNN (slow, minutes: run
- * with -Pslow). Prints the figures docs/recommend.md reports.
+ * with -Pslow). Prints the figures docs/recommend.md reports; GRU4Rec must be well above popularity
+ * (4x YOOCHOOSE, 3x DIGINETICA, as for the other models), not above SKNN, which it does not reach
+ * with the default 3 epochs (see the doc).
  */
 @EnabledIfSystemProperty(named = "shopcast.slow", matches = "true")
 class Gru4RecSharedDataTest {
@@ -40,7 +42,7 @@ class Gru4RecSharedDataTest {
             SessionReader.read(shared(DIR + "test.txt"), SessionFormat.YOOCHOOSE),
             train.items(),
             2);
-    check("yoochoose full->test", train, test);
+    check("yoochoose full->test", train, test, 4);
   }
 
   @Test
@@ -51,10 +53,11 @@ class Gru4RecSharedDataTest {
                 shared("diginetica-sample/sample_train-item-views.csv"), SessionFormat.DIGINETICA),
             7);
     SessionDataset train = SessionDataset.train(split.train());
-    check("diginetica", train, SessionDataset.test(split.test(), train.items(), 2));
+    check("diginetica", train, SessionDataset.test(split.test(), train.items(), 2), 3);
   }
 
-  private static void check(String label, SessionDataset train, SessionDataset test) {
+  private static void check(
+      String label, SessionDataset train, SessionDataset test, double factor) {
     List<ModelScore> scores =
         SessionEvaluation.run(train, test, 20, List.of("sknn", "gru4rec"), new Gru4RecOptions());
     for (ModelScore s : scores) {
@@ -65,7 +68,7 @@ class Gru4RecSharedDataTest {
     ModelScore pop = scores.get(0);
     ModelScore gru = scores.get(2);
     assertThat(gru.name()).isEqualTo("gru4rec");
-    assertThat(gru.recall()).isGreaterThan(4 * pop.recall());
-    assertThat(gru.mrr()).isGreaterThan(4 * pop.mrr());
+    assertThat(gru.recall()).isGreaterThan(factor * pop.recall());
+    assertThat(gru.mrr()).isGreaterThan(factor * pop.mrr());
   }
 }
