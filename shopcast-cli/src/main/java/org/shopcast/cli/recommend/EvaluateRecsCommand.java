@@ -10,6 +10,8 @@ import org.shopcast.cli.RootCommand;
 import org.shopcast.recommend.eval.ModelScore;
 import org.shopcast.recommend.eval.SessionEvaluation;
 import org.shopcast.recommend.eval.SessionModels;
+import org.shopcast.recommend.gru.Gru4RecLoss;
+import org.shopcast.recommend.gru.Gru4RecOptions;
 import org.shopcast.recommend.session.Click;
 import org.shopcast.recommend.session.SessionDataset;
 import org.shopcast.recommend.session.SessionFormat;
@@ -33,7 +35,9 @@ import picocli.CommandLine.Spec;
       "then test sessions shorter than 2. The popularity baseline is always reported.",
       "",
       "Models: popular, trending (24 h half-life), iknn (item kNN, last item), sknn and",
-      "vsknn (Ludewig & Jannach 2018), als (implicit ALS, Hu et al. 2008, folded in).",
+      "vsknn (Ludewig & Jannach 2018), als (implicit ALS, Hu et al. 2008, folded in),",
+      "gru4rec (GRU session model, Hidasi et al. 2016/2018, trained with DJL on the CPU;",
+      "the slowest: minutes on the 100k YOOCHOOSE split; --gru-* options tune it).",
       "Give --sessions-train and --sessions-test, or --sessions with --test-days to split",
       "one log by time. See docs/recommend.md.",
       "",
@@ -102,8 +106,46 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
       paramLabel = "NAME",
       split = ",",
       defaultValue = "popular,iknn,sknn,vsknn,als",
-      description = "Models to evaluate, comma-separated (default: ${DEFAULT-VALUE}).")
+      description =
+          "Models to evaluate, comma-separated; add gru4rec for the GRU session model (minutes"
+              + " on YOOCHOOSE 100k) (default: ${DEFAULT-VALUE}).")
   List<String> models = new ArrayList<>();
+
+  @Option(
+      names = "--gru-epochs",
+      paramLabel = "N",
+      description = "gru4rec: passes over the training sessions (default: 3).")
+  Integer gruEpochs;
+
+  @Option(
+      names = "--gru-hidden",
+      paramLabel = "N",
+      description = "gru4rec: GRU units and embedding size (default: 100).")
+  Integer gruHidden;
+
+  @Option(
+      names = "--gru-batch",
+      paramLabel = "N",
+      description = "gru4rec: parallel sessions per mini-batch (default: 32).")
+  Integer gruBatch;
+
+  @Option(
+      names = "--gru-lr",
+      paramLabel = "RATE",
+      description = "gru4rec: Adam learning rate (default: 0.005).")
+  Double gruLearningRate;
+
+  @Option(
+      names = "--gru-loss",
+      paramLabel = "NAME",
+      description = "gru4rec: cross-entropy or bpr-max (default: cross-entropy).")
+  String gruLoss;
+
+  @Option(
+      names = "--gru-negatives",
+      paramLabel = "N",
+      description = "gru4rec: extra sampled negatives per mini-batch (default: 128).")
+  Integer gruNegatives;
 
   @Option(
       names = "--json",
@@ -179,7 +221,7 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
     }
     SessionDataset trainData = SessionDataset.train(trainClicks);
     SessionDataset testData = SessionDataset.test(testClicks, trainData.items(), 2);
-    List<ModelScore> scores = SessionEvaluation.run(trainData, testData, k, models);
+    List<ModelScore> scores = SessionEvaluation.run(trainData, testData, k, models, gruOptions());
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       List<ModelLine> lines = new ArrayList<>();
@@ -223,5 +265,29 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
       out.flush();
     }
     return 0;
+  }
+
+  /** The GRU4Rec settings: the defaults with the --gru-* options given. */
+  private Gru4RecOptions gruOptions() {
+    Gru4RecOptions o = new Gru4RecOptions();
+    if (gruEpochs != null) {
+      o = o.withEpochs(gruEpochs);
+    }
+    if (gruHidden != null) {
+      o = o.withHiddenSize(gruHidden);
+    }
+    if (gruBatch != null) {
+      o = o.withBatchSize(gruBatch);
+    }
+    if (gruLearningRate != null) {
+      o = o.withLearningRate(gruLearningRate);
+    }
+    if (gruLoss != null || gruNegatives != null) {
+      o =
+          o.withLoss(
+              gruLoss == null ? o.loss() : Gru4RecLoss.parse(gruLoss),
+              gruNegatives == null ? o.negatives() : gruNegatives);
+    }
+    return o;
   }
 }

@@ -45,7 +45,7 @@ import picocli.CommandLine.Spec;
       "--item I: the items most often in the same sessions as I (regularised cosine).",
       "--session FILE: continue a session given as lines 'item_id[,type]' (type: view,",
       "  favorite, cart_add, purchase; default view), oldest first; V-SKNN, then item-kNN;",
-      "  the last item itself is left out.",
+      "  the last item itself is left out; --model gru4rec puts GRU4Rec first instead.",
       "Cold start: when a model has too few items, the list is filled from the popular items",
       "of the latest item's category, then from the items popular this week.",
       "--user and --item read the lists precomputed by `shopcast train recs` (fast; the latest",
@@ -98,7 +98,10 @@ public final class RecommendCommand implements Callable<Integer> {
   @Option(
       names = "--model",
       paramLabel = "NAME",
-      description = "Read the precomputed lists of this model (iknn, uknn, als, popular).")
+      description =
+          "With --user/--item: read the precomputed lists of this model (iknn, uknn, als,"
+              + " popular). With --session: the session model first in the chain, vsknn (default)"
+              + " or gru4rec (GRU4Rec, trained on the store's sessions on each call; slower).")
   String model;
 
   @Option(names = "--live", description = "Train from the store on this call (no stored lists).")
@@ -119,18 +122,24 @@ public final class RecommendCommand implements Callable<Integer> {
     if (count < 1) {
       throw new IllegalArgumentException("-n must be >= 1, got " + count);
     }
+    if (target.session != null
+        && model != null
+        && !"vsknn".equals(model)
+        && !"gru4rec".equals(model)) {
+      throw new IllegalArgumentException("--model must be vsknn or gru4rec, got '" + model + "'");
+    }
     Rules rules = new Rules(!includePurchased, false, java.util.Set.of(), null, null, 0);
     List<Explained> items;
     String query;
     List<Click> session = target.session == null ? null : readSession(target.session);
     RecsInfo lists = null;
     try (EventStore store = EventStore.open(root.workspace())) {
-      if (model != null) {
+      if (model != null && target.session == null) {
         RecsModel.parse(model);
-        if (live || includePurchased || target.session != null) {
+        if (live || includePurchased) {
           throw new IllegalArgumentException(
-              "--model reads precomputed lists: it excludes --live, --include-purchased and"
-                  + " --session");
+              "--model with --user or --item reads precomputed lists: it excludes --live and"
+                  + " --include-purchased");
         }
       }
       if (!live && !includePurchased && target.session == null) {
@@ -176,7 +185,8 @@ public final class RecommendCommand implements Callable<Integer> {
           items = similar.get();
         } else {
           query = "session " + target.session;
-          items = recommender.forSession(session, count, rules);
+          items =
+              recommender.forSession(session, count, rules, model == null ? "vsknn" : model);
         }
       }
     }

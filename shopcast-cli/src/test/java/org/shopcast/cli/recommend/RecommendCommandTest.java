@@ -66,5 +66,8 @@ class RecommendCommandTest {
     CliRun bad = run("recommend", "--session", file.toString());
     assertThat(bad.exitCode()).isEqualTo(1);
     assertThat(bad.err()).contains("s.txt:2: [UnknownEventType] field 'type'");
+    CliRun model = run("recommend", "--session", file.toString(), "--model", "rnn");
+    assertThat(model.exitCode()).isEqualTo(2);
+    assertThat(model.err()).contains("--model must be vsknn or gru4rec, got 'rnn'");
   }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.shopcast.recommend.Recommender;
+import org.shopcast.recommend.gru.Gru4RecOptions;
 import org.shopcast.recommend.popular.PopularityModel;
 import org.shopcast.recommend.popular.PopularityOptions;
 import org.shopcast.recommend.session.SessionDataset;
@@ -19,6 +20,12 @@ public final class SessionEvaluation {
   /** Runs the evaluation; {@code models} are {@link SessionModels} names. */
   public static List<ModelScore> run(
       SessionDataset train, SessionDataset test, int k, List<String> models) {
+    return run(train, test, k, models, new Gru4RecOptions());
+  }
+
+  /** Runs the evaluation with the given GRU4Rec settings. */
+  public static List<ModelScore> run(
+      SessionDataset train, SessionDataset test, int k, List<String> models, Gru4RecOptions gru) {
     Set<String> names = new LinkedHashSet<>();
     names.add(SessionModels.BASELINE);
     for (String name : models) {
@@ -40,7 +47,7 @@ public final class SessionEvaluation {
     List<ModelScore> out = new ArrayList<>();
     for (String name : names) {
       long start = System.nanoTime();
-      Recommender model = SessionModels.fit(name, train);
+      Recommender model = SessionModels.fit(name, train, gru);
       double fit = (System.nanoTime() - start) / 1e9;
       out.add(evaluator.evaluate(model, test, popularity, fit));
     }

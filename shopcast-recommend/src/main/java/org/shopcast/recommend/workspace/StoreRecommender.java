@@ -16,6 +16,8 @@ import org.shopcast.recommend.Recommendation;
 import org.shopcast.recommend.Recommendations;
 import org.shopcast.recommend.Recommender;
 import org.shopcast.recommend.Rules;
+import org.shopcast.recommend.gru.Gru4RecModel;
+import org.shopcast.recommend.gru.Gru4RecOptions;
 import org.shopcast.recommend.knn.ItemKnnModel;
 import org.shopcast.recommend.knn.ItemKnnOptions;
 import org.shopcast.recommend.knn.SessionKnnModel;
@@ -47,6 +49,7 @@ public final class StoreRecommender {
   private final ItemKnnModel itemKnn;
   private final SessionKnnModel sessionKnn;
   private final PopularityModel popular;
+  private final SessionDataset data;
 
   private StoreRecommender(
       SessionDataset data,
@@ -60,6 +63,7 @@ public final class StoreRecommender {
     this.itemKnn = ItemKnnModel.fit(data, new ItemKnnOptions(100, 20, 0.5, 0, 0.8));
     this.sessionKnn = SessionKnnModel.fit(data, SessionKnnOptions.vsknn());
     this.popular = PopularityModel.fit(data, PopularityOptions.trending(24 * 7));
+    this.data = data;
   }
 
   /** Reads the store's item events and trains the models. */
@@ -148,9 +152,25 @@ public final class StoreRecommender {
 
   /** Continuations of a session given as its events (unknown items are ignored). */
   public List<Explained> forSession(List<Click> session, int n, Rules rules) {
+    return forSession(session, n, rules, "vsknn");
+  }
+
+  /**
+   * Continuations of a session with the named session model first: {@code vsknn}, or {@code
+   * gru4rec} (trained on the stored sessions for this call, default {@link Gru4RecOptions}).
+   */
+  public List<Explained> forSession(List<Click> session, int n, Rules rules, String model) {
+    Recommender first =
+        switch (model) {
+          case "vsknn" -> sessionKnn;
+          case "gru4rec" -> Gru4RecModel.fit(data, new Gru4RecOptions());
+          default ->
+              throw new IllegalArgumentException(
+                  "session model must be vsknn or gru4rec, got '" + model + "'");
+        };
     Context context = context(session);
     List<Recommender> chain = new ArrayList<>();
-    chain.add(sessionKnn);
+    chain.add(first);
     chain.addAll(chain(itemKnn, context));
     // the item on screen now is not a continuation
     Rules withoutCurrent =
@@ -205,6 +225,8 @@ public final class StoreRecommender {
         return "similar to what " + subject + " viewed";
       case "vsknn":
         return "seen in sessions like this one";
+      case "gru4rec":
+        return "often next after a sequence like this one";
       case "popular-in-category":
         return "popular in category " + categories.get(categoryOf[r.item()]);
       default:
