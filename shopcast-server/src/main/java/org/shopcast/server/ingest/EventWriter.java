@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -192,10 +191,10 @@ public final class EventWriter implements AutoCloseable {
           }
         }
       }
-      Map<Event, String> sessionOf = sessions.assign(accepted);
+      String[] sessionOf = sessions.assign(accepted);
       List<Event> rows = new ArrayList<>(accepted.size());
-      for (Event event : accepted) {
-        rows.add(withSession(event, sessionOf.get(event)));
+      for (int i = 0; i < accepted.size(); i++) {
+        rows.add(withSession(accepted.get(i), sessionOf[i]));
       }
       List<String> newUsers = sideTables.newUsers(connection, rows);
       List<IngestSql.NewItem> newItems = sideTables.newItems(connection, rows);

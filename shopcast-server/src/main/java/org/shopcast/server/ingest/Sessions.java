@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.shopcast.core.event.Event;
@@ -39,42 +39,65 @@ final class Sessions {
     last.clear();
   }
 
-  /** The session of each event, continuing the user's last session when it has none. */
-  Map<Event, String> assign(List<Event> events) throws SQLException {
-    List<Event> all = new ArrayList<>(events);
-    all.sort(Comparator.comparing(Event::userId).thenComparing(Event::ts));
+  /**
+   * The session of each event (by index in {@code events}), continuing the user's last session when
+   * it has none. Each user's events are taken in time order (ties in the given order).
+   */
+  String[] assign(List<Event> events) throws SQLException {
     if (last.size() > MAX_USERS) {
       forget();
     }
-    loadMissing(all);
-    Map<Event, String> out = new IdentityHashMap<>();
-    for (Event event : all) {
-      long ts = event.ts().toEpochMilli();
-      Last before = last.get(event.userId());
-      String session = event.sessionId();
-      if (session == null) {
-        boolean continues = before != null && Math.abs(ts - before.ts()) <= gapMillis;
-        session = continues ? before.session() : event.userId() + ":" + ts;
+    Map<String, List<Integer>> byUser = new LinkedHashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      byUser.computeIfAbsent(events.get(i).userId(), u -> new ArrayList<>()).add(i);
+    }
+    loadMissing(events, byUser);
+    String[] out = new String[events.size()];
+    Comparator<Integer> byTime = Comparator.comparing(i -> events.get(i).ts());
+    for (Map.Entry<String, List<Integer>> entry : byUser.entrySet()) {
+      List<Integer> indexes = entry.getValue();
+      if (!inTimeOrder(events, indexes)) {
+        indexes.sort(byTime);
       }
-      out.put(event, session);
-      if (before == null || ts >= before.ts()) {
-        last.put(event.userId(), new Last(ts, session));
+      Last before = last.get(entry.getKey());
+      for (int i : indexes) {
+        Event event = events.get(i);
+        long ts = event.ts().toEpochMilli();
+        String session = event.sessionId();
+        if (session == null) {
+          boolean continues = before != null && Math.abs(ts - before.ts()) <= gapMillis;
+          session = continues ? before.session() : event.userId() + ":" + ts;
+        }
+        out[i] = session;
+        if (before == null || ts >= before.ts()) {
+          before = new Last(ts, session);
+        }
       }
+      last.put(entry.getKey(), before);
     }
     return out;
   }
 
-  /** Loads the users not known yet; {@code sorted} is ordered by user, then time. */
-  private void loadMissing(List<Event> sorted) throws SQLException {
+  private static boolean inTimeOrder(List<Event> events, List<Integer> indexes) {
+    for (int k = 1; k < indexes.size(); k++) {
+      if (events.get(indexes.get(k)).ts().isBefore(events.get(indexes.get(k - 1)).ts())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Loads the users not known yet. */
+  private void loadMissing(List<Event> events, Map<String, List<Integer>> byUser)
+      throws SQLException {
     List<String> missing = new ArrayList<>();
     long earliest = Long.MAX_VALUE;
-    for (Event event : sorted) {
-      String user = event.userId();
-      if (!last.containsKey(user)) {
-        if (missing.isEmpty() || !missing.get(missing.size() - 1).equals(user)) {
-          missing.add(user);
+    for (Map.Entry<String, List<Integer>> entry : byUser.entrySet()) {
+      if (!last.containsKey(entry.getKey())) {
+        missing.add(entry.getKey());
+        for (int i : entry.getValue()) {
+          earliest = Math.min(earliest, events.get(i).ts().toEpochMilli());
         }
-        earliest = Math.min(earliest, event.ts().toEpochMilli());
       }
     }
     if (!missing.isEmpty()) {
