@@ -82,6 +82,7 @@ public final class ShopcastServer implements AutoCloseable {
     this.metrics = new ServerMetrics(writer::queueDepth, ingest::rejectedEvents);
     metricsRef[0] = metrics;
     ReadRoutes read = new ReadRoutes(pool, clock, config.sessionGap());
+    writer.addHook(read.commitHook());
     AnalyticsRoutes analytics = new AnalyticsRoutes(pool, clock);
     OpsRoutes ops = new OpsRoutes(metrics, pool, writer::isOpen);
     this.app =

@@ -1,5 +1,6 @@
 package org.shopcast.data.segment;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -32,19 +33,48 @@ public final class SegmentEvents {
 
   private SegmentEvents() {}
 
+  /** {@link #NAMES} by lower-case name. */
+  private static final Map<String, EventType> BY_LOWER_NAME = lowerCaseKeys();
+
+  private static Map<String, EventType> lowerCaseKeys() {
+    Map<String, EventType> out = new HashMap<>();
+    NAMES.forEach((name, type) -> out.put(name.toLowerCase(Locale.ROOT), type));
+    return Map.copyOf(out);
+  }
+
   /** The contract type for a track event name, empty when the name is not an e-commerce one. */
   public static Optional<EventType> typeOf(String eventName) {
     if (eventName == null) {
       return Optional.empty();
     }
-    String normal = eventName.trim().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    String normal = collapseSpaces(eventName.trim()).toLowerCase(Locale.ROOT);
     String canonical = V1_NAMES.getOrDefault(normal, normal);
-    for (Map.Entry<String, EventType> entry : NAMES.entrySet()) {
-      if (entry.getKey().toLowerCase(Locale.ROOT).equals(canonical.toLowerCase(Locale.ROOT))) {
-        return Optional.of(entry.getValue());
+    return Optional.ofNullable(BY_LOWER_NAME.get(canonical.toLowerCase(Locale.ROOT)));
+  }
+
+  /** Replaces each run of whitespace ({@code \s} in a regex) by one space. */
+  private static String collapseSpaces(String text) {
+    StringBuilder out = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean space = isSpace(c);
+      if (space && (c != ' ' || (i + 1 < text.length() && isSpace(text.charAt(i + 1))))) {
+        if (out == null) {
+          out = new StringBuilder(text.length()).append(text, 0, i);
+        }
+        out.append(' ');
+        while (i + 1 < text.length() && isSpace(text.charAt(i + 1))) {
+          i++;
+        }
+      } else if (out != null) {
+        out.append(c);
       }
     }
-    return Optional.empty();
+    return out == null ? text : out.toString();
+  }
+
+  private static boolean isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   /** The accepted names for messages, e.g. in an error's "expected" text. */

@@ -3,7 +3,11 @@ package org.shopcast.server.api;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
-import org.shopcast.data.store.EventStore;
+import java.util.List;
+import java.util.Set;
+import org.shopcast.core.event.Event;
+import org.shopcast.data.segment.UserTraits;
+import org.shopcast.server.ingest.EventWriter;
 import org.shopcast.server.internal.HttpProblem;
 import org.shopcast.server.internal.ReadPool;
 
@@ -11,18 +15,48 @@ import org.shopcast.server.internal.ReadPool;
 public final class ReadRoutes {
   private static final int MAX_DAYS = 3660;
 
+  /** Users whose live state is kept in memory (least recently used leave first). */
+  public static final int LIVE_USERS = 20_000;
+
   private final ReadPool pool;
   private final UserStates users;
+  private final LiveUsers live;
+  private final StatsCache stats = new StatsCache();
 
   /** Routes reading through {@code pool}; sessions end after {@code sessionGap} of inactivity. */
   public ReadRoutes(ReadPool pool, Clock clock, Duration sessionGap) {
     this.pool = pool;
     this.users = new UserStates(clock, sessionGap);
+    this.live = new LiveUsers(LIVE_USERS, clock, sessionGap);
+  }
+
+  /**
+   * The hook keeping the live user states and the cached statistics current; register it with the
+   * writer ({@link EventWriter#addHook}).
+   */
+  public EventWriter.CommitHook commitHook() {
+    return new EventWriter.CommitHook() {
+      @Override
+      public void beginning() {
+        live.beginCommit();
+      }
+
+      @Override
+      public void committed(List<Event> events, List<UserTraits> traits, Set<String> newUsers) {
+        live.committed(events, traits, newUsers);
+        stats.invalidate();
+      }
+
+      @Override
+      public void failed() {
+        live.failed();
+      }
+    };
   }
 
   /** {@code GET /api/v1/stats}: the object {@code shopcast stats --json} prints. */
   public void stats(Context ctx) {
-    ctx.json(pool.read(EventStore::stats));
+    ctx.json(stats.get(pool));
   }
 
   /** {@code GET /api/v1/users/{id}}: the user's live state; 404 when the store never saw them. */
@@ -31,11 +65,24 @@ public final class ReadRoutes {
     if (id.isBlank() || id.length() > 512) {
       throw HttpProblem.of(400, "BadParameter", "user id must be 1 to 512 characters");
     }
-    UserState state = pool.read(connection -> users.load(connection, id));
+    UserState state = user(id);
     if (state == null) {
       throw HttpProblem.of(404, "UnknownUser", "no events or traits for user '" + id + "'");
     }
     ctx.json(state);
+  }
+
+  /** The user's state from memory, else from the store (then kept); null for an unknown user. */
+  UserState user(String id) {
+    UserState state = live.get(id);
+    if (state == null) {
+      long token = live.token();
+      state = pool.read(connection -> users.load(connection, id));
+      if (state != null) {
+        live.offer(token, state);
+      }
+    }
+    return state;
   }
 
   /** {@code GET /api/v1/volume?days=N}: events per day and type over the store's last N days. */

@@ -1,19 +1,17 @@
 package org.shopcast.server.ingest;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.shopcast.core.event.Event;
@@ -26,6 +24,13 @@ import org.shopcast.data.store.EventStore;
  * (deduplicated by event id against the store and each other, sessions continued or started by the
  * inactivity gap) and only then completes each request's future. Grouping turns many small requests
  * into few large transactions, which is what DuckDB writes fast.
+ *
+ * <p>A commit runs no statement whose cost grows with the store in the common case: stored ids are
+ * known by their 64-bit fingerprints ({@link EventIds}, loaded at start; only a matching
+ * fingerprint is confirmed with a scan), users and items already in the side tables are remembered
+ * ({@link SideTables}), a user's last session is looked up once and only among recent events
+ * ({@link Sessions}), and the new rows are appended with DuckDB's appender inside the transaction.
+ * After a failed commit every cache is dropped and rebuilt from the store.
  */
 public final class EventWriter implements AutoCloseable {
   /** Most events committed in one transaction. */
@@ -35,6 +40,9 @@ public final class EventWriter implements AutoCloseable {
   private final BlockingQueue<Pending> queue;
   private final Clock clock;
   private final Sessions sessions;
+  private final SideTables sideTables = new SideTables();
+  private final List<CommitHook> hooks = new CopyOnWriteArrayList<>();
+  private EventIds ids;
   private final Listener listener;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final Thread thread;
@@ -44,6 +52,29 @@ public final class EventWriter implements AutoCloseable {
   public interface Listener {
     /** A group of {@code requests} committed {@code accepted} new events in {@code nanos}. */
     void committed(int requests, int accepted, int duplicates, long nanos);
+  }
+
+  /**
+   * Hears each commit on the writer thread: {@link #beginning()} just before the transaction is
+   * made durable, then {@link #committed} or {@link #failed()}. Must be quick and must not throw.
+   */
+  public interface CommitHook {
+    /** A transaction is about to commit. */
+    default void beginning() {}
+
+    /**
+     * {@code events} (new to the store, sessions assigned, in request order) and {@code traits} are
+     * committed; {@code newUsers} had nothing in the store before.
+     */
+    void committed(List<Event> events, List<UserTraits> traits, Set<String> newUsers);
+
+    /** The transaction announced by {@link #beginning()} failed and was rolled back. */
+    default void failed() {}
+  }
+
+  /** Adds a hook called after each commit. */
+  public void addHook(CommitHook hook) {
+    hooks.add(hook);
   }
 
   private record Pending(
@@ -70,6 +101,7 @@ public final class EventWriter implements AutoCloseable {
     this.sessions = new Sessions(store.connection(), sessionGap);
     try {
       this.importId = IngestSql.begin(store.connection(), clock.instant());
+      this.ids = EventIds.load(store.connection());
     } catch (SQLException e) {
       throw new IllegalStateException("cannot prepare ingestion tables: " + e.getMessage(), e);
     }
@@ -137,40 +169,172 @@ public final class EventWriter implements AutoCloseable {
     long started = System.nanoTime();
     Connection connection = store.connection();
     try {
-      List<List<Event>> requests = new ArrayList<>(group.size());
+      if (ids == null) {
+        ids = EventIds.load(connection);
+      }
+      List<Event> all = new ArrayList<>();
       List<UserTraits> traits = new ArrayList<>();
       for (Pending pending : group) {
-        requests.add(pending.events());
+        all.addAll(pending.events());
         traits.addAll(pending.traits());
       }
-      Map<Event, String> sessionOf = sessions.assign(requests);
-      IngestSql.stage(connection, requests, sessionOf);
-      int[] accepted;
+      all = withIds(connection, all);
+      boolean[] fresh = fresh(connection, all);
+      List<Event> accepted = new ArrayList<>();
+      int[] acceptedBy = new int[group.size()];
+      int at = 0;
+      for (int req = 0; req < group.size(); req++) {
+        for (int i = 0; i < group.get(req).events().size(); i++, at++) {
+          if (fresh[at]) {
+            accepted.add(all.get(at));
+            acceptedBy[req]++;
+          }
+        }
+      }
+      String[] sessionOf = sessions.assign(accepted);
+      List<Event> rows = new ArrayList<>(accepted.size());
+      for (int i = 0; i < accepted.size(); i++) {
+        rows.add(withSession(accepted.get(i), sessionOf[i]));
+      }
+      List<String> newUsers = sideTables.newUsers(connection, rows);
+      List<IngestSql.NewItem> newItems = sideTables.newItems(connection, rows);
       connection.setAutoCommit(false);
       try {
-        accepted = IngestSql.land(connection, importId, group.size(), traits, clock.instant());
-        connection.commit();
+        // the first statement opens the transaction the appenders then join
+        IngestSql.count(connection, importId, all.size(), rows.size(), clock.instant());
+        IngestSql.append(connection, importId, rows, newUsers, newItems);
+        IngestSql.traits(connection, traits);
+        hooks.forEach(CommitHook::beginning);
+        try {
+          connection.commit();
+        } catch (SQLException | RuntimeException e) {
+          hooks.forEach(CommitHook::failed);
+          throw e;
+        }
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
-        sessions.forget();
+        forget();
         throw e;
       } finally {
         connection.setAutoCommit(true);
+      }
+      for (Event event : rows) {
+        ids.add(EventIds.fingerprint(event.eventId()));
+      }
+      sideTables.stored(newUsers, newItems, traits);
+      Set<String> created = Set.copyOf(newUsers);
+      for (CommitHook hook : hooks) {
+        hook.committed(rows, traits, created);
       }
       int totalAccepted = 0;
       int totalDuplicates = 0;
       for (int i = 0; i < group.size(); i++) {
         int size = group.get(i).events().size();
-        totalAccepted += accepted[i];
-        totalDuplicates += size - accepted[i];
-        group.get(i).done().complete(new IngestResult(accepted[i], size - accepted[i]));
+        totalAccepted += acceptedBy[i];
+        totalDuplicates += size - acceptedBy[i];
+        group.get(i).done().complete(new IngestResult(acceptedBy[i], size - acceptedBy[i]));
       }
       listener.committed(group.size(), totalAccepted, totalDuplicates, System.nanoTime() - started);
     } catch (SQLException | RuntimeException e) {
+      forget();
       for (Pending pending : group) {
         pending.done().completeExceptionally(e);
       }
     }
+  }
+
+  /** Forgets every cache after a failure: they are rebuilt from the store. */
+  private void forget() {
+    ids = null;
+    sessions.forget();
+    sideTables.forget();
+  }
+
+  /** The events with the content id filled in where they came without an id. */
+  private static List<Event> withIds(Connection connection, List<Event> events)
+      throws SQLException {
+    List<Event> noId = new ArrayList<>();
+    for (Event event : events) {
+      if (event.eventId() == null) {
+        noId.add(event);
+      }
+    }
+    if (noId.isEmpty()) {
+      return events;
+    }
+    String[] computed = IngestSql.contentIds(connection, noId);
+    List<Event> out = new ArrayList<>(events.size());
+    int next = 0;
+    for (Event event : events) {
+      out.add(event.eventId() == null ? withId(event, computed[next++]) : event);
+    }
+    return out;
+  }
+
+  /**
+   * Which events are new: the first of each id in the group and not in the store. Ids whose
+   * fingerprint is known are confirmed against the store, so a fingerprint collision costs one
+   * query and never drops an event.
+   */
+  private boolean[] fresh(Connection connection, List<Event> events) throws SQLException {
+    boolean[] fresh = new boolean[events.size()];
+    Set<String> seen = new HashSet<>();
+    List<String> candidates = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      String id = events.get(i).eventId();
+      if (seen.add(id)) {
+        fresh[i] = true;
+        if (ids.mayContain(EventIds.fingerprint(id))) {
+          candidates.add(id);
+        }
+      }
+    }
+    if (!candidates.isEmpty()) {
+      Set<String> stored = IngestSql.storedIds(connection, candidates);
+      for (int i = 0; i < events.size(); i++) {
+        if (fresh[i] && stored.contains(events.get(i).eventId())) {
+          fresh[i] = false;
+        }
+      }
+    }
+    return fresh;
+  }
+
+  private static Event withId(Event e, String id) {
+    return new Event(
+        id,
+        e.userId(),
+        e.ts(),
+        e.type(),
+        e.itemId(),
+        e.categoryId(),
+        e.sessionId(),
+        e.orderId(),
+        e.quantity(),
+        e.price(),
+        e.query(),
+        e.channel(),
+        e.properties());
+  }
+
+  private static Event withSession(Event e, String session) {
+    if (session.equals(e.sessionId())) {
+      return e;
+    }
+    return new Event(
+        e.eventId(),
+        e.userId(),
+        e.ts(),
+        e.type(),
+        e.itemId(),
+        e.categoryId(),
+        session,
+        e.orderId(),
+        e.quantity(),
+        e.price(),
+        e.query(),
+        e.channel(),
+        e.properties());
   }
 
   /**
@@ -194,89 +358,5 @@ public final class EventWriter implements AutoCloseable {
   @Override
   public void close() {
     close(Duration.ofSeconds(30));
-  }
-
-  /** The last event time and session of users, continued across requests. */
-  static final class Sessions {
-    private static final int MAX_USERS = 200_000;
-
-    private final Connection connection;
-    private final long gapMillis;
-    private final Map<String, long[]> lastTs = new HashMap<>();
-    private final Map<String, String> lastSession = new HashMap<>();
-
-    Sessions(Connection connection, Duration gap) {
-      this.connection = connection;
-      this.gapMillis = gap.toMillis();
-    }
-
-    void forget() {
-      lastTs.clear();
-      lastSession.clear();
-    }
-
-    /** The session of each event without one, continuing the user's last session. */
-    Map<Event, String> assign(List<List<Event>> requests) throws SQLException {
-      List<Event> all = new ArrayList<>();
-      requests.forEach(all::addAll);
-      all.sort(java.util.Comparator.comparing(Event::userId).thenComparing(Event::ts));
-      if (lastTs.size() > MAX_USERS) {
-        forget();
-      }
-      loadMissing(all);
-      Map<Event, String> out = new java.util.IdentityHashMap<>();
-      for (Event event : all) {
-        long ts = event.ts().toEpochMilli();
-        long[] last = lastTs.get(event.userId());
-        String session = event.sessionId();
-        if (session == null) {
-          boolean continues = last != null && Math.abs(ts - last[0]) <= gapMillis;
-          session = continues ? lastSession.get(event.userId()) : event.userId() + ":" + ts;
-        }
-        out.put(event, session);
-        if (last == null || ts >= last[0]) {
-          lastTs.put(event.userId(), new long[] {ts});
-          lastSession.put(event.userId(), session);
-        }
-      }
-      return out;
-    }
-
-    private void loadMissing(List<Event> events) throws SQLException {
-      List<String> missing = new ArrayList<>();
-      for (Event event : events) {
-        String user = event.userId();
-        if (!lastTs.containsKey(user)
-            && (missing.isEmpty() || !missing.get(missing.size() - 1).equals(user))) {
-          missing.add(user);
-        }
-      }
-      if (missing.isEmpty()) {
-        return;
-      }
-      try (Statement st = connection.createStatement()) {
-        st.execute("CREATE OR REPLACE TEMP TABLE ingest_users (user_id VARCHAR)");
-      }
-      try (var appender =
-          connection
-              .unwrap(org.duckdb.DuckDBConnection.class)
-              .createAppender("temp", "main", "ingest_users")) {
-        for (String user : missing) {
-          appender.beginRow();
-          appender.append(user);
-          appender.endRow();
-        }
-      }
-      try (PreparedStatement ps =
-              connection.prepareStatement(
-                  "SELECT e.user_id, epoch_ms(max(e.ts)), arg_max(e.session_id, e.ts) FROM events"
-                      + " e SEMI JOIN ingest_users u ON e.user_id = u.user_id GROUP BY e.user_id");
-          ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          lastTs.put(rs.getString(1), new long[] {rs.getLong(2)});
-          lastSession.put(rs.getString(1), rs.getString(3));
-        }
-      }
-    }
   }
 }

@@ -1,5 +1,7 @@
 package org.shopcast.server.ingest;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,16 +10,26 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.shopcast.core.event.Event;
 import org.shopcast.data.segment.UserTraits;
 
-/** The SQL of one ingestion commit: stage with the appender, land with set-based SQL. */
+/**
+ * The SQL of ingestion: content ids and existence checks through small temp tables, new rows
+ * appended with DuckDB's appender inside the commit's transaction.
+ */
 final class IngestSql {
   static final String STAGE = "ingest_stage";
+  static final String KEYS = "ingest_keys";
+  static final String TRAITS = "ingest_traits";
 
   /**
    * The id of events without one: the same content hash the file importer uses, so an event sent
@@ -39,6 +51,9 @@ final class IngestSql {
               + " type VARCHAR, item_id VARCHAR, category_id VARCHAR, given_session VARCHAR,"
               + " session_id VARCHAR, order_id VARCHAR, quantity INTEGER, price DECIMAL(18, 4),"
               + " query VARCHAR, channel VARCHAR, properties VARCHAR)");
+      st.execute("CREATE OR REPLACE TEMP TABLE " + KEYS + " (k VARCHAR)");
+      st.execute(
+          "CREATE OR REPLACE TEMP TABLE " + TRAITS + " (user_id VARCHAR, attributes VARCHAR)");
       long id;
       try (ResultSet rs = st.executeQuery("SELECT coalesce(max(import_id), 0) + 1 FROM imports")) {
         rs.next();
@@ -68,115 +83,214 @@ final class IngestSql {
     }
   }
 
-  /** Appends every request's events to the (emptied) stage table. */
-  static void stage(Connection connection, List<List<Event>> requests, Map<Event, String> sessions)
-      throws SQLException {
+  /**
+   * The content ids of events sent without one, computed by DuckDB with the importers' expression.
+   *
+   * @return the ids, in the order of {@code events}
+   */
+  static String[] contentIds(Connection connection, List<Event> events) throws SQLException {
     try (Statement st = connection.createStatement()) {
       st.execute("DELETE FROM " + STAGE);
     }
     try (DuckDBAppender appender =
         connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", STAGE)) {
       long ord = 0;
-      for (int req = 0; req < requests.size(); req++) {
-        for (Event event : requests.get(req)) {
+      for (Event event : events) {
+        appender.beginRow();
+        appender.append(0);
+        appender.append(ord++);
+        appender.append((String) null);
+        appender.append(event.userId());
+        appender.append(LocalDateTime.ofInstant(event.ts(), ZoneOffset.UTC));
+        appender.append(event.type().name());
+        appender.append(event.itemId());
+        appender.append(event.categoryId());
+        appender.append(event.sessionId());
+        appender.append((String) null);
+        appender.append(event.orderId());
+        appender.append(event.quantity());
+        appender.append(decimal(event.price()));
+        appender.append(event.query());
+        appender.append(event.channel());
+        appender.append(event.properties());
+        appender.endRow();
+      }
+    }
+    String[] ids = new String[events.size()];
+    try (Statement st = connection.createStatement();
+        ResultSet rs = st.executeQuery("SELECT ord, " + EVENT_ID + " FROM " + STAGE)) {
+      while (rs.next()) {
+        ids[(int) rs.getLong(1)] = rs.getString(2);
+      }
+    }
+    return ids;
+  }
+
+  /** Which of {@code ids} the {@code events} table holds (a scan: called only on candidates). */
+  static Set<String> storedIds(Connection connection, Collection<String> ids) throws SQLException {
+    return existing(connection, "events", "event_id", ids);
+  }
+
+  /** Which of {@code keys} appear in {@code table}'s {@code column} (both constants). */
+  static Set<String> existing(
+      Connection connection, String table, String column, Collection<String> keys)
+      throws SQLException {
+    Set<String> found = new HashSet<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    fillKeys(connection, keys);
+    try (Statement st = connection.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT k FROM "
+                    + KEYS
+                    + " SEMI JOIN "
+                    + table
+                    + " t ON t."
+                    + column
+                    + " = "
+                    + KEYS
+                    + ".k")) {
+      while (rs.next()) {
+        found.add(rs.getString(1));
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The latest event time (epoch ms) and its session of each of {@code users}, among the events at
+   * or after {@code sinceMillis}; users without such events are absent from the answer.
+   */
+  static Map<String, Sessions.Last> lastEvents(
+      Connection connection, Collection<String> users, long sinceMillis) throws SQLException {
+    fillKeys(connection, users);
+    Map<String, Sessions.Last> out = new HashMap<>();
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "SELECT e.user_id, epoch_ms(max(e.ts)), arg_max(e.session_id, e.ts) FROM events e"
+                + " SEMI JOIN "
+                + KEYS
+                + " u ON e.user_id = u.k WHERE e.ts >= make_timestamp(?) GROUP BY e.user_id")) {
+      ps.setLong(1, Math.max(sinceMillis, -62_135_596_800_000L) * 1000L);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), new Sessions.Last(rs.getLong(2), rs.getString(3)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void fillKeys(Connection connection, Collection<String> keys) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.execute("DELETE FROM " + KEYS);
+    }
+    try (DuckDBAppender appender =
+        connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", KEYS)) {
+      for (String key : keys) {
+        appender.beginRow();
+        appender.append(key);
+        appender.endRow();
+      }
+    }
+  }
+
+  /**
+   * Appends the new events (ids and sessions final, in request order), users and items inside the
+   * caller's transaction, which must have run a statement already (DuckDB's appender joins the open
+   * transaction, else it commits on its own).
+   */
+  static void append(
+      Connection connection,
+      long importId,
+      List<Event> events,
+      List<String> newUsers,
+      List<NewItem> newItems)
+      throws SQLException {
+    DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
+    try (DuckDBAppender appender = duck.createAppender("main", "events")) {
+      for (Event event : events) {
+        appender.beginRow();
+        appender.append(event.eventId());
+        appender.append(event.userId());
+        appender.append(LocalDateTime.ofInstant(event.ts(), ZoneOffset.UTC));
+        appender.append(event.type().name());
+        appender.append(event.itemId());
+        appender.append(event.categoryId());
+        appender.append(event.sessionId());
+        appender.append(event.orderId());
+        appender.append(event.quantity());
+        appender.append(decimal(event.price()));
+        appender.append(event.query());
+        appender.append(event.channel());
+        appender.append(event.properties());
+        appender.append(importId);
+        appender.endRow();
+      }
+    }
+    if (!newUsers.isEmpty()) {
+      try (DuckDBAppender appender = duck.createAppender("main", "users")) {
+        for (String user : newUsers) {
           appender.beginRow();
-          appender.append(req);
-          appender.append(++ord);
-          appender.append(event.eventId());
-          appender.append(event.userId());
-          appender.append(LocalDateTime.ofInstant(event.ts(), ZoneOffset.UTC));
-          appender.append(event.type().name());
-          appender.append(event.itemId());
-          appender.append(event.categoryId());
-          appender.append(event.sessionId());
-          appender.append(sessions.get(event));
-          appender.append(event.orderId());
-          appender.append(event.quantity());
-          appender.append(event.price());
-          appender.append(event.query());
-          appender.append(event.channel());
-          appender.append(event.properties());
+          appender.append(user);
+          appender.append((String) null);
+          appender.endRow();
+        }
+      }
+    }
+    if (!newItems.isEmpty()) {
+      try (DuckDBAppender appender = duck.createAppender("main", "items")) {
+        for (NewItem item : newItems) {
+          appender.beginRow();
+          appender.append(item.itemId());
+          appender.append(item.categoryId());
+          appender.append(decimal(item.price()));
+          appender.append((String) null);
           appender.endRow();
         }
       }
     }
   }
 
-  /**
-   * Lands the staged events not yet stored, user and item rows, and updates the import's counts;
-   * the caller owns the transaction.
-   *
-   * @return new events per request, by request index
-   */
-  static int[] land(
-      Connection connection, long importId, int requests, List<UserTraits> traits, Instant now)
-      throws SQLException {
-    int[] accepted = new int[requests];
-    long read;
+  /** An item id new to the store with the category and price of its latest event. */
+  record NewItem(String itemId, String categoryId, BigDecimal price) {}
+
+  /** Sets identify traits (the last per user wins), adding users not stored yet. */
+  static void traits(Connection connection, List<UserTraits> traits) throws SQLException {
+    if (traits.isEmpty()) {
+      return;
+    }
+    Map<String, String> last = new LinkedHashMap<>();
+    traits.forEach(t -> last.put(t.userId(), t.attributes()));
+    try (Statement st = connection.createStatement()) {
+      st.execute("DELETE FROM " + TRAITS);
+    }
+    try (DuckDBAppender appender =
+        connection.unwrap(DuckDBConnection.class).createAppender("temp", "main", TRAITS)) {
+      for (Map.Entry<String, String> entry : last.entrySet()) {
+        appender.beginRow();
+        appender.append(entry.getKey());
+        appender.append(entry.getValue());
+        appender.endRow();
+      }
+    }
     try (Statement st = connection.createStatement()) {
       st.execute(
-          "CREATE OR REPLACE TEMP TABLE ingest_fresh AS WITH v AS (SELECT * EXCLUDE (event_id), "
-              + EVENT_ID
-              + " AS event_id FROM "
-              + STAGE
-              + "), d AS (SELECT * FROM v QUALIFY row_number() OVER (PARTITION BY event_id ORDER"
-              + " BY req, ord) = 1) SELECT * FROM d WHERE event_id NOT IN (SELECT e.event_id FROM"
-              + " events e SEMI JOIN d ON e.event_id = d.event_id)");
+          "UPDATE users SET attributes = t.attributes FROM "
+              + TRAITS
+              + " t WHERE users.user_id = t.user_id");
       st.execute(
-          "INSERT INTO events (event_id, user_id, ts, type, item_id, category_id, session_id,"
-              + " order_id, quantity, price, query, channel, properties, import_id) SELECT"
-              + " event_id, user_id, ts, type, item_id, category_id, session_id, order_id,"
-              + " quantity, price, query, channel, properties, "
-              + importId
-              + " FROM ingest_fresh ORDER BY req, ord");
-      try (ResultSet rs = st.executeQuery("SELECT req, count(*) FROM ingest_fresh GROUP BY req")) {
-        while (rs.next()) {
-          accepted[rs.getInt(1)] = rs.getInt(2);
-        }
-      }
-      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM " + STAGE)) {
-        rs.next();
-        read = rs.getLong(1);
-      }
-      // users and items have no key (see the store's Schema): add only absent ids.
-      st.execute(
-          "INSERT INTO users SELECT user_id, NULL FROM (SELECT DISTINCT user_id FROM"
-              + " ingest_fresh) ANTI JOIN users USING (user_id)");
-      st.execute(
-          "INSERT INTO items SELECT item_id, category_id, price, NULL FROM (SELECT item_id,"
-              + " arg_max(category_id, ts) AS category_id, arg_max(price, ts) AS price FROM"
-              + " ingest_fresh WHERE item_id IS NOT NULL GROUP BY item_id) ANTI JOIN items"
-              + " USING (item_id)");
+          "INSERT INTO users SELECT user_id, attributes FROM "
+              + TRAITS
+              + " ANTI JOIN users USING (user_id)");
     }
-    if (!traits.isEmpty()) {
-      Map<String, String> last = new java.util.LinkedHashMap<>();
-      traits.forEach(t -> last.put(t.userId(), t.attributes()));
-      try (Statement st = connection.createStatement()) {
-        st.execute(
-            "CREATE OR REPLACE TEMP TABLE ingest_traits (user_id VARCHAR, attributes VARCHAR)");
-      }
-      try (PreparedStatement ps =
-          connection.prepareStatement("INSERT INTO ingest_traits VALUES (?, ?)")) {
-        for (Map.Entry<String, String> entry : last.entrySet()) {
-          ps.setString(1, entry.getKey());
-          ps.setString(2, entry.getValue());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      try (Statement st = connection.createStatement()) {
-        st.execute(
-            "UPDATE users SET attributes = t.attributes FROM ingest_traits t"
-                + " WHERE users.user_id = t.user_id");
-        st.execute(
-            "INSERT INTO users SELECT user_id, attributes FROM ingest_traits ANTI JOIN users"
-                + " USING (user_id)");
-      }
-    }
-    long fresh = 0;
-    for (int n : accepted) {
-      fresh += n;
-    }
+  }
+
+  /** Adds a commit's counts to the serving's import row (the first statement of a commit). */
+  static void count(Connection connection, long importId, long read, long fresh, Instant now)
+      throws SQLException {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "UPDATE imports SET read_rows = read_rows + ?, accepted = accepted + ?, duplicates ="
@@ -188,7 +302,11 @@ final class IngestSql {
       ps.setLong(5, importId);
       ps.executeUpdate();
     }
-    return accepted;
+  }
+
+  /** A price at the store's scale (DECIMAL(18, 4)), rounded half away from zero as DuckDB casts. */
+  static BigDecimal decimal(BigDecimal price) {
+    return price == null ? null : price.setScale(4, RoundingMode.HALF_UP);
   }
 
   private static long micros(Instant instant) {

@@ -1,0 +1,282 @@
+package org.shopcast.server.api;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.shopcast.core.event.Event;
+import org.shopcast.core.event.EventType;
+import org.shopcast.data.segment.UserTraits;
+
+/**
+ * The live state of recently active users, kept in memory and updated by the writer as each commit
+ * lands, so {@code GET /api/v1/users/{id}} answers without touching the store. A user enters when
+ * the writer stores their first events (their whole history is then in hand) or when a read loads
+ * them from the store; the least recently used leave past the capacity.
+ *
+ * <p>Updates apply only in time order: an event not strictly later than the user's latest one, or
+ * one that opens a session id already used before, drops the user (the next read reloads them from
+ * the store), so the state always equals what {@link UserStates} reads from the store. A read that
+ * loads from the store while a commit is in flight answers from the store without caching, so a
+ * commit is never counted twice.
+ */
+final class LiveUsers {
+  private static final int RECENT = 20;
+  private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(4);
+
+  private final int capacity;
+  private final Clock clock;
+  private final Duration sessionGap;
+  private final Map<String, Live> users;
+  private long begun;
+  private long finished;
+
+  LiveUsers(int capacity, Clock clock, Duration sessionGap) {
+    this.capacity = capacity;
+    this.clock = clock;
+    this.sessionGap = sessionGap;
+    this.users = new LinkedHashMap<>(16, 0.75f, true);
+  }
+
+  /** The cached state, or null when the user is not cached. */
+  synchronized UserState get(String userId) {
+    Live live = users.get(userId);
+    return live == null ? null : live.snapshot(clock.instant(), sessionGap);
+  }
+
+  /** A token for {@link #offer}: the commits begun so far, or -1 while one is in flight. */
+  synchronized long token() {
+    return begun == finished ? begun : -1;
+  }
+
+  /** Caches a state read from the store, unless a commit began since {@code token}. */
+  synchronized void offer(long token, UserState state) {
+    if (token >= 0 && token == begun && !users.containsKey(state.userId())) {
+      put(state.userId(), Live.of(state));
+    }
+  }
+
+  /** A commit is about to be made durable. */
+  synchronized void beginCommit() {
+    begun++;
+  }
+
+  /** Applies a committed group: {@code newUsers} had nothing stored before it. */
+  synchronized void committed(List<Event> events, List<UserTraits> traits, Set<String> newUsers) {
+    Map<String, List<Event>> byUser = new HashMap<>();
+    for (Event event : events) {
+      byUser.computeIfAbsent(event.userId(), u -> new ArrayList<>()).add(event);
+    }
+    for (Map.Entry<String, List<Event>> entry : byUser.entrySet()) {
+      String user = entry.getKey();
+      Live live = users.get(user);
+      if (live == null && newUsers.contains(user)) {
+        live = new Live(user);
+        put(user, live);
+      }
+      if (live != null && !live.apply(entry.getValue())) {
+        users.remove(user);
+      }
+    }
+    for (UserTraits t : traits) {
+      Live live = users.get(t.userId());
+      if (live != null) {
+        live.traits = t.attributes();
+      }
+    }
+    finished = begun;
+  }
+
+  /** A commit failed: nothing of it is stored. */
+  synchronized void failed() {
+    finished = begun;
+  }
+
+  private void put(String user, Live live) {
+    users.put(user, live);
+    if (users.size() > capacity) {
+      users.remove(users.keySet().iterator().next());
+    }
+  }
+
+  /** One user's mutable state. */
+  private static final class Live {
+    final String userId;
+    String traits;
+    final Map<String, Long> counters = new TreeMap<>();
+    BigDecimal revenue = BigDecimal.ZERO;
+    Instant first;
+    Instant last;
+    String sessionId;
+    Instant sessionStart;
+    Instant sessionLast;
+    long sessionEvents;
+    final Map<String, CartItem> cart = new TreeMap<>();
+    final List<UserState.RecentEvent> recent = new ArrayList<>();
+    boolean loadedPartly;
+
+    Live(String userId) {
+      this.userId = userId;
+    }
+
+    /** Net quantity and latest price of an item since its last purchase. */
+    private static final class CartItem {
+      long quantity;
+      BigDecimal price;
+    }
+
+    static Live of(UserState s) {
+      Live live = new Live(s.userId());
+      live.traits = s.traits();
+      live.counters.putAll(s.counters());
+      live.revenue = s.revenue();
+      live.first = s.firstSeen();
+      live.last = s.lastSeen();
+      if (s.session() != null) {
+        live.sessionId = s.session().sessionId();
+        live.sessionStart = s.session().started();
+        live.sessionLast = s.session().lastEvent();
+        live.sessionEvents = s.session().events();
+      }
+      for (UserState.CartLine line : s.cart()) {
+        CartItem item = new CartItem();
+        item.quantity = line.quantity();
+        item.price = line.price();
+        live.cart.put(line.itemId(), item);
+      }
+      // items bought or emptied since do not show in the stored answer: a later cart event for an
+      // item not in the cart drops the user instead of guessing its net quantity
+      live.loadedPartly = true;
+      live.recent.addAll(s.recent());
+      return live;
+    }
+
+    /** Applies the user's new events; false when they cannot be applied exactly. */
+    boolean apply(List<Event> events) {
+      events.sort(Comparator.comparing(Event::ts));
+      Instant previous = last;
+      for (Event e : events) {
+        if (previous != null && !e.ts().isAfter(previous)) {
+          return false;
+        }
+        previous = e.ts();
+      }
+      for (Event e : events) {
+        if (!e.sessionId().equals(sessionId)
+            && !e.sessionId().equals(userId + ":" + e.ts().toEpochMilli())) {
+          return false;
+        }
+        if (!applyOne(e)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean applyOne(Event e) {
+      BigDecimal price = e.price() == null ? null : e.price().setScale(4, RoundingMode.HALF_UP);
+      counters.merge(e.type().name(), 1L, Long::sum);
+      BigDecimal amount = ZERO;
+      if (price != null && e.type() == EventType.PURCHASE) {
+        amount = price.multiply(BigDecimal.valueOf(e.quantity()));
+      } else if (price != null && e.type() == EventType.RETURN) {
+        amount = price.multiply(BigDecimal.valueOf(-e.quantity()));
+      }
+      revenue = revenue.add(amount);
+      first = first == null ? e.ts() : first;
+      last = e.ts();
+      if (e.sessionId().equals(sessionId)) {
+        sessionLast = e.ts();
+        sessionEvents++;
+      } else {
+        sessionId = e.sessionId();
+        sessionStart = e.ts();
+        sessionLast = e.ts();
+        sessionEvents = 1;
+      }
+      if (e.itemId() != null) {
+        if (!cartEvent(e, price)) {
+          return false;
+        }
+      }
+      recent.add(
+          0,
+          new UserState.RecentEvent(
+              e.eventId(),
+              e.ts(),
+              e.type().name(),
+              e.itemId(),
+              e.quantity(),
+              price,
+              e.query(),
+              e.sessionId()));
+      if (recent.size() > RECENT) {
+        recent.remove(recent.size() - 1);
+      }
+      return true;
+    }
+
+    private boolean cartEvent(Event e, BigDecimal price) {
+      switch (e.type()) {
+        case PURCHASE -> cart.remove(e.itemId());
+        case CART_ADD, CART_REMOVE -> {
+          CartItem item = cart.get(e.itemId());
+          if (item == null) {
+            if (loadedPartly) {
+              return false;
+            }
+            item = new CartItem();
+            cart.put(e.itemId(), item);
+          }
+          item.quantity += e.type() == EventType.CART_ADD ? e.quantity() : -e.quantity();
+          if (price != null) {
+            item.price = price;
+          }
+        }
+        default -> {
+          // other events leave the cart as it is
+        }
+      }
+      return true;
+    }
+
+    UserState snapshot(Instant now, Duration gap) {
+      List<UserState.CartLine> lines = new ArrayList<>();
+      for (Map.Entry<String, CartItem> entry : cart.entrySet()) {
+        if (entry.getValue().quantity > 0) {
+          lines.add(
+              new UserState.CartLine(
+                  entry.getKey(), entry.getValue().quantity, entry.getValue().price));
+        }
+      }
+      UserState.Session session =
+          sessionId == null
+              ? null
+              : new UserState.Session(
+                  sessionId,
+                  sessionStart,
+                  sessionLast,
+                  sessionEvents,
+                  !sessionLast.plus(gap).isBefore(now));
+      return new UserState(
+          userId,
+          traits,
+          new LinkedHashMap<>(counters),
+          revenue,
+          first,
+          last,
+          session,
+          lines,
+          List.copyOf(recent));
+    }
+  }
+}

@@ -1,0 +1,110 @@
+package org.shopcast.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.shopcast.core.event.Event;
+import org.shopcast.core.event.EventType;
+import org.shopcast.data.segment.UserTraits;
+import org.shopcast.data.store.EventStore;
+import org.shopcast.server.ingest.EventWriter;
+import org.shopcast.server.internal.ReadPool;
+
+/**
+ * The in-memory user states equal what the store gives for the same users, whatever the order,
+ * ties, sessions, carts and traits of the events committed, and whether a user entered the cache by
+ * being new or by being read from the store first.
+ */
+class LiveUsersTest {
+  private static final int ROUNDS = 24;
+  private static final Duration GAP = Duration.ofMinutes(30);
+  private static final Instant NOW = Instant.parse("2024-06-01T00:00:00Z");
+  private static final EventType[] TYPES = {
+    EventType.VIEW,
+    EventType.VIEW,
+    EventType.CART_ADD,
+    EventType.CART_ADD,
+    EventType.CART_REMOVE,
+    EventType.PURCHASE,
+    EventType.SEARCH
+  };
+
+  @TempDir Path workspace;
+
+  @Test
+  void liveStates_equalTheStoredOnes() throws Exception {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    try (EventStore store = EventStore.open(workspace);
+        EventWriter writer = new EventWriter(store, 16, GAP, clock, (r, a, d, n) -> {});
+        ReadPool pool = new ReadPool(store.connection(), 1)) {
+      ReadRoutes routes = new ReadRoutes(pool, clock, GAP);
+      writer.addHook(routes.commitHook());
+      UserStates stored = new UserStates(clock, GAP);
+      Random random = new Random(7);
+      long[] clockOf = new long[8];
+      long start = NOW.minus(Duration.ofDays(2)).toEpochMilli();
+      int serial = 0;
+      for (int round = 0; round < ROUNDS; round++) {
+        List<Event> events = new ArrayList<>();
+        List<UserTraits> traits = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+          int user = random.nextInt(clockOf.length);
+          // mostly later than the user's previous event, sometimes a tie, sometimes earlier,
+          // sometimes after a gap that starts a new session
+          int step = random.nextInt(20);
+          long delta =
+              step == 0 ? 0 : step == 1 ? -120_000 : step == 2 ? 3_600_000 : 1000L * (1 + step);
+          clockOf[user] = Math.max(start, clockOf[user] + delta);
+          events.add(event("e" + serial++, "u" + user, clockOf[user], random));
+        }
+        if (round % 7 == 3) {
+          traits.add(new UserTraits("u" + random.nextInt(clockOf.length), "{\"r\":" + round + "}"));
+        }
+        if (round % 5 == 0) {
+          // read some users first, so they enter the cache from the store
+          routes.user("u" + random.nextInt(clockOf.length));
+        }
+        writer.submit(events, traits).get();
+        if (round % 4 != 3) {
+          continue; // comparing reads the store per user: a divergence persists, so sample
+        }
+        for (int user = 0; user < clockOf.length; user++) {
+          String id = "u" + user;
+          UserState expected = pool.read(connection -> stored.load(connection, id));
+          assertThat(routes.user(id)).as("user %s after round %d", id, round).isEqualTo(expected);
+        }
+      }
+    }
+  }
+
+  private static Event event(String id, String user, long ts, Random random) {
+    EventType type = TYPES[random.nextInt(TYPES.length)];
+    String item = type == EventType.SEARCH ? null : "i" + random.nextInt(4);
+    BigDecimal price =
+        random.nextInt(4) == 0 ? null : BigDecimal.valueOf(100 + random.nextInt(900), 2);
+    return new Event(
+        id,
+        user,
+        Instant.ofEpochMilli(ts),
+        type,
+        item,
+        null,
+        null,
+        null,
+        1 + random.nextInt(3),
+        price,
+        type == EventType.SEARCH ? "q" : null,
+        null,
+        null);
+  }
+}
