@@ -1,5 +1,5 @@
 // Shopcast dashboard: reads /api/v1/stats, /api/v1/volume, /api/v1/kpis, /api/v1/funnel,
-// /api/v1/retention and /api/v1/users/{id} with the read key kept in this browser's localStorage (or given once as ?key=... in the address).
+// /api/v1/retention, /api/v1/users/{id} and /api/v1/users/{id}/profile with the read key kept in this browser's localStorage (or given once as ?key=... in the address).
 (function () {
   'use strict';
   var TYPES = ['VIEW', 'SEARCH', 'FAVORITE', 'CART_ADD', 'CART_REMOVE', 'PURCHASE', 'RETURN'];
@@ -151,6 +151,14 @@
       });
       say('');
     }).catch(function (e) { document.getElementById('user-view').hidden = true; say(e.message); });
+    api('/api/v1/users/' + encodeURIComponent(id) + '/profile').then(function (p) {
+      document.getElementById('user-profile-note').textContent = 'user_profiles row (last build)';
+      fill('user-profile', Object.keys(p).filter(function (k) { return k !== 'user_id'; })
+        .map(function (k) { return [k, typeof p[k] === 'object' && p[k] !== null ? JSON.stringify(p[k]) : p[k]]; }));
+    }).catch(function (e) {
+      document.getElementById('user-profile-note').textContent = e.message;
+      fill('user-profile', []);
+    });
   }
 
   function route() {

@@ -46,6 +46,31 @@ public final class EventWriter implements AutoCloseable {
     void committed(int requests, int accepted, int duplicates, long nanos);
   }
 
+  /**
+   * Work in each commit's transaction once its events have landed (the trigger rules), and after
+   * the commit.
+   */
+  public interface CommitHook {
+    /**
+     * Runs in the transaction; {@code freshTable} holds the events it adds. A failure rolls the
+     * commit back.
+     */
+    void inTransaction(Connection connection, String freshTable) throws SQLException;
+
+    /** The transaction committed. */
+    void committed();
+  }
+
+  /** The temp table holding the events a commit adds (filled by {@link IngestSql#land}). */
+  public static final String FRESH_TABLE = "ingest_fresh";
+
+  private volatile CommitHook hook;
+
+  /** Sets the hook run in every later commit (null for none). */
+  public void setCommitHook(CommitHook commitHook) {
+    this.hook = commitHook;
+  }
+
   private record Pending(
       List<Event> events, List<UserTraits> traits, CompletableFuture<IngestResult> done) {}
 
@@ -149,7 +174,14 @@ public final class EventWriter implements AutoCloseable {
       connection.setAutoCommit(false);
       try {
         accepted = IngestSql.land(connection, importId, group.size(), traits, clock.instant());
+        CommitHook h = hook;
+        if (h != null) {
+          h.inTransaction(connection, FRESH_TABLE);
+        }
         connection.commit();
+        if (h != null) {
+          h.committed();
+        }
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         sessions.forget();
