@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -25,8 +26,10 @@ import org.shopcast.server.api.ReadRoutes;
 import org.shopcast.server.api.SegmentRoutes;
 import org.shopcast.server.auth.ApiKeys;
 import org.shopcast.server.auth.Role;
+import org.shopcast.server.ingest.CommitHooks;
 import org.shopcast.server.ingest.EventWriter;
 import org.shopcast.server.ingest.IngestRoutes;
+import org.shopcast.server.ingest.ServingFlags;
 import org.shopcast.server.internal.HttpProblem;
 import org.shopcast.server.internal.Problem;
 import org.shopcast.server.internal.ReadPool;
@@ -54,6 +57,7 @@ public final class ShopcastServer implements AutoCloseable {
   private final List<Route> routes = new ArrayList<>();
   private final Javalin app;
   private final Triggers triggers;
+  private final ServingFlags flags;
   private Path serverFile;
 
   private ShopcastServer(
@@ -89,7 +93,8 @@ public final class ShopcastServer implements AutoCloseable {
             (ctx, key) -> check(key, Role.WRITE, ctx.method() + " " + ctx.path()));
     ingestRef[0] = ingest;
     this.triggers = triggerConfig == null ? null : new Triggers(store, triggerConfig, clock);
-    writer.setCommitHook(triggers);
+    this.flags = new ServingFlags(store, writer.importId(), Duration.ofMinutes(1));
+    writer.setCommitHook(CommitHooks.of(flags, triggers));
     this.metrics = new ServerMetrics(writer::queueDepth, ingest::rejectedEvents);
     metricsRef[0] = metrics;
     ReadRoutes read = new ReadRoutes(pool, clock, config.sessionGap());
@@ -170,6 +175,7 @@ public final class ShopcastServer implements AutoCloseable {
       server.app.start(config.host(), config.port());
     } catch (RuntimeException e) {
       server.writer.close();
+      server.flags.close();
       if (server.triggers != null) {
         server.triggers.close();
       }
@@ -344,6 +350,7 @@ public final class ShopcastServer implements AutoCloseable {
   @Override
   public void close() {
     writer.close(config.drainTimeout());
+    flags.close();
     if (triggers != null) {
       triggers.close();
     }

@@ -31,9 +31,10 @@ import org.shopcast.testkit.Fixtures;
 /**
  * The dashboard in a real headless Chromium (Debian {@code chromium} and {@code chromium-driver},
  * driven by Selenium) over a server holding the imported Taobao fixture (43 users): the overview's
- * charts are drawn (their canvases hold non-blank pixels) and the user page of a known user is
- * filled. Screenshots are kept under {@code target/dashboard-*.png}. Skips when Chromium or its
- * driver is not installed ({@code .ci/run} installs both).
+ * charts are drawn (their canvases hold non-blank pixels), also the segment charts on request, and
+ * the user page of a known user is filled with its state and profile. Screenshots are kept under
+ * {@code target/dashboard-*.png}. Skips when Chromium or its driver is not installed ({@code
+ * .ci/run} installs both).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
@@ -129,6 +130,10 @@ class DashboardBrowserTest {
     waiting()
         .withMessage("every overview chart draws (non-blank canvas)")
         .until(d -> charts.stream().allMatch(id -> inked(id) > 500));
+    browser.findElement(By.id("segments-button")).click();
+    waiting()
+        .withMessage("the k-means and RFM segment charts draw")
+        .until(d -> inked("kmeans-chart") > 500 && inked("rfm-chart") > 500);
     assertThat(browser.findElement(By.id("events")).getText().replace(",", ""))
         .isEqualTo(Long.toString(t.count("SELECT count(*) FROM events")));
     assertThat(browser.findElement(By.id("users")).getText()).isEqualTo("43");
