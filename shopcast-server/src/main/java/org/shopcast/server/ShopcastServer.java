@@ -94,7 +94,7 @@ public final class ShopcastServer implements AutoCloseable {
     ingestRef[0] = ingest;
     this.triggers = triggerConfig == null ? null : new Triggers(store, triggerConfig, clock);
     this.flags = new ServingFlags(store, writer.importId(), Duration.ofMinutes(1));
-    writer.setCommitHook(CommitHooks.of(flags, triggers));
+    writer.setTransactionHook(CommitHooks.of(flags, triggers));
     this.metrics = new ServerMetrics(writer::queueDepth, ingest::rejectedEvents);
     metricsRef[0] = metrics;
     ReadRoutes read = new ReadRoutes(pool, clock, config.sessionGap());

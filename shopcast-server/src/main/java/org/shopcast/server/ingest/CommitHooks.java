@@ -4,19 +4,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.shopcast.core.event.Event;
 
-/** Several {@link EventWriter.CommitHook}s run in order as one. */
-public final class CommitHooks implements EventWriter.CommitHook {
-  private final List<EventWriter.CommitHook> hooks;
+/** Several {@link EventWriter.TransactionHook}s run in order as one. */
+public final class CommitHooks implements EventWriter.TransactionHook {
+  private final List<EventWriter.TransactionHook> hooks;
 
-  private CommitHooks(List<EventWriter.CommitHook> hooks) {
+  private CommitHooks(List<EventWriter.TransactionHook> hooks) {
     this.hooks = hooks;
   }
 
   /** The non-null {@code hooks} in order. */
-  public static EventWriter.CommitHook of(EventWriter.CommitHook... hooks) {
-    List<EventWriter.CommitHook> list = new ArrayList<>();
-    for (EventWriter.CommitHook hook : hooks) {
+  public static EventWriter.TransactionHook of(EventWriter.TransactionHook... hooks) {
+    List<EventWriter.TransactionHook> list = new ArrayList<>();
+    for (EventWriter.TransactionHook hook : hooks) {
       if (hook != null) {
         list.add(hook);
       }
@@ -25,15 +26,15 @@ public final class CommitHooks implements EventWriter.CommitHook {
   }
 
   @Override
-  public void inTransaction(Connection connection, String freshTable) throws SQLException {
-    for (EventWriter.CommitHook hook : hooks) {
-      hook.inTransaction(connection, freshTable);
+  public void inTransaction(Connection connection, List<Event> added) throws SQLException {
+    for (EventWriter.TransactionHook hook : hooks) {
+      hook.inTransaction(connection, added);
     }
   }
 
   @Override
   public void committed() {
-    for (EventWriter.CommitHook hook : hooks) {
+    for (EventWriter.TransactionHook hook : hooks) {
       hook.committed();
     }
   }

@@ -47,28 +47,25 @@ public final class EventWriter implements AutoCloseable {
   }
 
   /**
-   * Work in each commit's transaction once its events have landed (the trigger rules), and after
-   * the commit.
+   * Work in each commit's transaction once its events are written (trigger matches, data flags),
+   * then after the commit.
    */
-  public interface CommitHook {
+  public interface TransactionHook {
     /**
-     * Runs in the transaction; {@code freshTable} holds the events it adds. A failure rolls the
-     * commit back.
+     * Runs in the transaction on the writer's connection; {@code added} are the events it adds (new
+     * to the store, ids and sessions assigned, in request order). A failure rolls the commit back.
      */
-    void inTransaction(Connection connection, String freshTable) throws SQLException;
+    void inTransaction(Connection connection, List<Event> added) throws SQLException;
 
     /** The transaction committed. */
-    void committed();
+    default void committed() {}
   }
 
-  /** The temp table holding the events a commit adds (filled by {@link IngestSql#land}). */
-  public static final String FRESH_TABLE = "ingest_fresh";
+  private volatile TransactionHook transactionHook;
 
-  private volatile CommitHook hook;
-
-  /** Sets the hook run in every later commit (null for none). */
-  public void setCommitHook(CommitHook commitHook) {
-    this.hook = commitHook;
+  /** Sets the hook run in every later commit's transaction (null for none). */
+  public void setTransactionHook(TransactionHook hook) {
+    this.transactionHook = hook;
   }
 
   private record Pending(
@@ -174,9 +171,9 @@ public final class EventWriter implements AutoCloseable {
       connection.setAutoCommit(false);
       try {
         accepted = IngestSql.land(connection, importId, group.size(), traits, clock.instant());
-        CommitHook h = hook;
+        TransactionHook h = transactionHook;
         if (h != null) {
-          h.inTransaction(connection, FRESH_TABLE);
+          h.inTransaction(connection, AddedEvents.read(connection, requests));
         }
         connection.commit();
         if (h != null) {

@@ -1,10 +1,16 @@
 package org.shopcast.server.ingest;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.duckdb.DuckDBConnection;
+import org.shopcast.core.event.Event;
+import org.shopcast.core.event.EventType;
 import org.shopcast.data.store.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * is flagged once per serving. The rules and thresholds are the file importer's
  * (docs/event-schema.md).
  */
-public final class ServingFlags implements EventWriter.CommitHook, AutoCloseable {
+public final class ServingFlags implements EventWriter.TransactionHook, AutoCloseable {
   /** The importer's least peak events per minute of a bot-like user. */
   static final int BOT_MIN_PEAK_PER_MINUTE = 30;
 
@@ -57,22 +63,39 @@ public final class ServingFlags implements EventWriter.CommitHook, AutoCloseable
 
   /** Flags the transaction's RETURN events that follow no purchase of their item by the user. */
   @Override
-  public void inTransaction(Connection writer, String freshTable) throws SQLException {
-    try (Statement st = writer.createStatement()) {
-      st.executeUpdate(
-          "INSERT INTO event_flags SELECT r.event_id, 'ReturnWithoutPurchase', "
-              + importId
-              + " FROM "
-              + freshTable
-              + " r WHERE r.type = 'RETURN' AND NOT EXISTS (SELECT 1 FROM events p WHERE p.type ="
-              + " 'PURCHASE' AND p.user_id = r.user_id AND p.ts <= r.ts AND (r.item_id IS NULL OR"
-              + " p.item_id = r.item_id))");
+  public void inTransaction(Connection writer, List<Event> added) throws SQLException {
+    List<Event> returns = new ArrayList<>();
+    for (Event event : added) {
+      if (event.type() == EventType.RETURN) {
+        returns.add(event);
+      }
     }
-  }
-
-  @Override
-  public void committed() {
-    // the bot check runs on its own schedule
+    if (returns.isEmpty()) {
+      return;
+    }
+    // the same rule as the importer's; the transaction's own purchases are visible here
+    try (PreparedStatement purchased =
+            writer.prepareStatement(
+                "SELECT 1 FROM events WHERE type = 'PURCHASE' AND user_id = ? AND ts <="
+                    + " make_timestamp(?) AND (CAST(? AS VARCHAR) IS NULL OR item_id = ?) LIMIT 1");
+        PreparedStatement flag =
+            writer.prepareStatement(
+                "INSERT INTO event_flags VALUES (?, 'ReturnWithoutPurchase', " + importId + ")")) {
+      for (Event r : returns) {
+        purchased.setString(1, r.userId());
+        purchased.setLong(2, r.ts().getEpochSecond() * 1_000_000L + r.ts().getNano() / 1000);
+        purchased.setString(3, r.itemId());
+        purchased.setString(4, r.itemId());
+        boolean bought;
+        try (ResultSet rs = purchased.executeQuery()) {
+          bought = rs.next();
+        }
+        if (!bought) {
+          flag.setString(1, r.eventId());
+          flag.executeUpdate();
+        }
+      }
+    }
   }
 
   /**

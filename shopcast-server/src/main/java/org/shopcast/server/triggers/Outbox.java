@@ -6,9 +6,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.shopcast.core.event.Event;
 
 /**
  * The outbox table {@value #TABLE} in the store: one row per match, written in the same transaction
@@ -45,38 +47,59 @@ public final class Outbox {
     return "md5(concat_ws(chr(31), " + ruleParam + ", e.event_id))";
   }
 
+  /** Whether {@code event} matches event rule {@code rule}. */
+  static boolean matches(TriggerRule rule, Event event) {
+    return event.type().name().equals(rule.when())
+        && (rule.minPrice() == null
+            || (event.price() != null && event.price().compareTo(rule.minPrice()) >= 0));
+  }
+
   /**
-   * Writes the matches of an event rule among the events of table {@code fresh} (the events this
-   * transaction adds); the caller owns the transaction.
+   * Writes the matches of the event rules among {@code added} (the events this transaction adds);
+   * the caller owns the transaction.
    *
    * @return rows written
    */
-  static int matchEvents(Connection connection, String fresh, TriggerRule rule, Instant now)
+  static int matchEvents(
+      Connection connection, List<Event> added, List<TriggerRule> rules, Instant now)
       throws SQLException {
-    String sql =
-        "INSERT INTO "
-            + TABLE
-            + " ("
-            + COLUMNS
-            + ") SELECT "
-            + deliveryId("?")
-            + ", ?, 'event', e.user_id, e.event_id, e.type, e.ts, e.item_id, e.price, e.quantity,"
-            + " make_timestamp(?), 'pending', 0, make_timestamp(?) FROM "
-            + fresh
-            + " e WHERE e.type = ?"
-            + (rule.minPrice() == null ? "" : " AND e.price >= ?");
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      int i = 0;
-      ps.setString(++i, rule.name());
-      ps.setString(++i, rule.name());
-      ps.setLong(++i, micros(now));
-      ps.setLong(++i, micros(now));
-      ps.setString(++i, rule.when());
-      if (rule.minPrice() != null) {
-        ps.setBigDecimal(++i, rule.minPrice());
+    int written = 0;
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + TABLE
+                + " ("
+                + COLUMNS
+                + ") VALUES (md5(concat_ws(chr(31), ?, ?)), ?, 'event', ?, ?, ?,"
+                + " make_timestamp(?), ?, ?, ?, make_timestamp(?), 'pending', 0,"
+                + " make_timestamp(?))")) {
+      for (Event e : added) {
+        for (TriggerRule rule : rules) {
+          if (!matches(rule, e)) {
+            continue;
+          }
+          int i = 0;
+          ps.setString(++i, rule.name());
+          ps.setString(++i, e.eventId());
+          ps.setString(++i, rule.name());
+          ps.setString(++i, e.userId());
+          ps.setString(++i, e.eventId());
+          ps.setString(++i, e.type().name());
+          ps.setLong(++i, micros(e.ts()));
+          ps.setString(++i, e.itemId());
+          if (e.price() == null) {
+            ps.setNull(++i, Types.DECIMAL);
+          } else {
+            ps.setBigDecimal(++i, e.price());
+          }
+          ps.setInt(++i, e.quantity());
+          ps.setLong(++i, micros(now));
+          ps.setLong(++i, micros(now));
+          written += ps.executeUpdate();
+        }
       }
-      return ps.executeUpdate();
     }
+    return written;
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.duckdb.DuckDBConnection;
+import org.shopcast.core.event.Event;
 import org.shopcast.data.store.EventStore;
 import org.shopcast.server.ingest.EventWriter;
 import org.slf4j.Logger;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * deliveries; a crash between a receiver's 2xx and the update re-sends it (at least once), which
  * the receiver detects by the delivery id.
  */
-public final class Triggers implements EventWriter.CommitHook, AutoCloseable {
+public final class Triggers implements EventWriter.TransactionHook, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Triggers.class);
   private static final int BATCH = 100;
   private static final Duration IDLE = Duration.ofSeconds(1);
@@ -87,10 +88,9 @@ public final class Triggers implements EventWriter.CommitHook, AutoCloseable {
 
   /** Writes the event rules' matches among the transaction's new events. */
   @Override
-  public void inTransaction(Connection writer, String freshTable) throws SQLException {
-    Instant now = clock.instant();
-    for (TriggerRule rule : eventRules) {
-      Outbox.matchEvents(writer, freshTable, rule, now);
+  public void inTransaction(Connection writer, List<Event> added) throws SQLException {
+    if (!eventRules.isEmpty()) {
+      Outbox.matchEvents(writer, added, eventRules, clock.instant());
     }
   }
 
@@ -247,7 +247,9 @@ public final class Triggers implements EventWriter.CommitHook, AutoCloseable {
       }
       error = "HTTP " + status;
     } catch (IOException e) {
-      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      error =
+          e.getClass().getSimpleName()
+              + (e.getMessage() == null ? " (no answer from the receiver)" : ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;
