@@ -1,5 +1,5 @@
 // Shopcast dashboard: reads /api/v1/stats, /api/v1/volume, /api/v1/kpis, /api/v1/funnel,
-// /api/v1/retention and /api/v1/users/{id} with the read key kept in this browser's localStorage (or given once as ?key=... in the address).
+// /api/v1/retention, /api/v1/segments (on request), /api/v1/users/{id} and /api/v1/users/{id}/profile with the read key kept in this browser's localStorage (or given once as ?key=... in the address).
 (function () {
   'use strict';
   var TYPES = ['VIEW', 'SEARCH', 'FAVORITE', 'CART_ADD', 'CART_REMOVE', 'PURCHASE', 'RETURN'];
@@ -114,6 +114,30 @@
     }).catch(function (e) { say(e.message); });
   }
 
+  function loadSegments() {
+    say('Computing segments...');
+    api('/api/v1/segments').then(function (s) {
+      var km = s.kmeans.segments;
+      chart('kmeans-chart').setOption({
+        title: { text: 'k-means segments (k = ' + s.kmeans.k + ', by silhouette)' },
+        tooltip: { trigger: 'item', formatter: function (p) {
+          return echarts.format.encodeHTML(km[p.dataIndex].description) + '<br>' + p.value + ' users'; } },
+        grid: { top: 50, left: 60, right: 20, bottom: 40 },
+        xAxis: { type: 'category', data: km.map(function (x) { return 'segment ' + x.segment; }) },
+        yAxis: { type: 'value', name: 'users' },
+        series: [{ type: 'bar', data: km.map(function (x) { return x.users; }),
+          label: { show: true, position: 'top' } }]
+      });
+      chart('rfm-chart').setOption({
+        title: { text: 'RFM segments (' + s.rfm.buyers + ' buyers)' },
+        tooltip: { trigger: 'item' },
+        series: [{ type: 'pie', radius: '55%', data: s.rfm.segments.map(function (x) {
+          return { name: x.segment, value: x.users }; }) }]
+      });
+      say('');
+    }).catch(function (e) { say(e.message); });
+  }
+
   function fill(tableId, rows) {
     var body = document.querySelector('#' + tableId + ' tbody');
     body.innerHTML = '';
@@ -151,6 +175,14 @@
       });
       say('');
     }).catch(function (e) { document.getElementById('user-view').hidden = true; say(e.message); });
+    api('/api/v1/users/' + encodeURIComponent(id) + '/profile').then(function (p) {
+      document.getElementById('user-profile-note').textContent = 'user_profiles row (last build)';
+      fill('user-profile', Object.keys(p).filter(function (k) { return k !== 'user_id'; })
+        .map(function (k) { return [k, typeof p[k] === 'object' && p[k] !== null ? JSON.stringify(p[k]) : p[k]]; }));
+    }).catch(function (e) {
+      document.getElementById('user-profile-note').textContent = e.message;
+      fill('user-profile', []);
+    });
   }
 
   function route() {
@@ -177,6 +209,7 @@
     document.getElementById('key').value = '';
     route();
   });
+  document.getElementById('segments-button').addEventListener('click', loadSegments);
   document.getElementById('user-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     location.hash = '#user?id=' + encodeURIComponent(document.getElementById('user-id').value);

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -22,15 +23,20 @@ import java.util.Map;
 import org.shopcast.data.store.EventStore;
 import org.shopcast.server.api.AnalyticsRoutes;
 import org.shopcast.server.api.ReadRoutes;
+import org.shopcast.server.api.SegmentRoutes;
 import org.shopcast.server.auth.ApiKeys;
 import org.shopcast.server.auth.Role;
+import org.shopcast.server.ingest.CommitHooks;
 import org.shopcast.server.ingest.EventWriter;
 import org.shopcast.server.ingest.IngestRoutes;
+import org.shopcast.server.ingest.ServingFlags;
 import org.shopcast.server.internal.HttpProblem;
 import org.shopcast.server.internal.Problem;
 import org.shopcast.server.internal.ReadPool;
 import org.shopcast.server.ops.OpsRoutes;
 import org.shopcast.server.ops.ServerMetrics;
+import org.shopcast.server.triggers.TriggerConfig;
+import org.shopcast.server.triggers.Triggers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +56,16 @@ public final class ShopcastServer implements AutoCloseable {
   private final ServerMetrics metrics;
   private final List<Route> routes = new ArrayList<>();
   private final Javalin app;
+  private final Triggers triggers;
+  private final ServingFlags flags;
   private Path serverFile;
 
-  private ShopcastServer(ServerConfig config, EventStore store, ApiKeys keys, Clock clock) {
+  private ShopcastServer(
+      ServerConfig config,
+      EventStore store,
+      ApiKeys keys,
+      Clock clock,
+      TriggerConfig triggerConfig) {
     this.config = config;
     this.store = store;
     this.keys = keys;
@@ -79,11 +92,15 @@ public final class ShopcastServer implements AutoCloseable {
             config.maxBodyBytes(),
             (ctx, key) -> check(key, Role.WRITE, ctx.method() + " " + ctx.path()));
     ingestRef[0] = ingest;
+    this.triggers = triggerConfig == null ? null : new Triggers(store, triggerConfig, clock);
+    this.flags = new ServingFlags(store, writer.importId(), Duration.ofMinutes(1));
+    writer.setTransactionHook(CommitHooks.of(flags, triggers));
     this.metrics = new ServerMetrics(writer::queueDepth, ingest::rejectedEvents);
     metricsRef[0] = metrics;
     ReadRoutes read = new ReadRoutes(pool, clock, config.sessionGap());
     writer.addHook(read.commitHook());
     AnalyticsRoutes analytics = new AnalyticsRoutes(pool, clock);
+    SegmentRoutes segments = new SegmentRoutes(pool);
     OpsRoutes ops = new OpsRoutes(metrics, pool, writer::isOpen);
     this.app =
         Javalin.create(
@@ -117,6 +134,9 @@ public final class ShopcastServer implements AutoCloseable {
     route("GET", "/api/v1/funnel", Role.READ, analytics::funnel);
     route("GET", "/api/v1/retention", Role.READ, analytics::retention);
     route("GET", "/api/v1/rfm", Role.READ, analytics::rfm);
+    route("GET", "/api/v1/segments", Role.READ, segments::segments);
+    route("GET", "/api/v1/users/{id}/profile", Role.READ, segments::profile);
+    route("GET", "/api/v1/triggers", Role.READ, this::triggerSummary);
     route("GET", "/openapi.json", Role.READ, ops::openapi);
     route("GET", "/metrics", Role.READ, ops::metrics);
     route("GET", "/health/live", null, ops::live);
@@ -141,17 +161,40 @@ public final class ShopcastServer implements AutoCloseable {
    */
   public static ShopcastServer start(
       ServerConfig config, EventStore store, ApiKeys keys, Clock clock) {
-    ShopcastServer server = new ShopcastServer(config, store, keys, clock);
+    return start(config, store, keys, clock, null);
+  }
+
+  /**
+   * Starts serving {@code store} with trigger rules ({@code triggers} null for none).
+   *
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public static ShopcastServer start(
+      ServerConfig config, EventStore store, ApiKeys keys, Clock clock, TriggerConfig triggers) {
+    ShopcastServer server = new ShopcastServer(config, store, keys, clock, triggers);
     try {
       server.app.start(config.host(), config.port());
     } catch (RuntimeException e) {
       server.writer.close();
+      server.flags.close();
+      if (server.triggers != null) {
+        server.triggers.close();
+      }
       server.pool.close();
       throw new IllegalStateException(
           "cannot listen on " + config.host() + ":" + config.port() + ": " + e.getMessage(), e);
     }
     server.writeServerFile();
     return server;
+  }
+
+  /** {@code GET /api/v1/triggers}: outbox rows by rule and status, the latest dead deliveries. */
+  private void triggerSummary(Context ctx) {
+    if (triggers == null) {
+      throw HttpProblem.of(
+          404, "NoTriggers", "this server runs no trigger rules (start it with --triggers FILE)");
+    }
+    ctx.json(pool.read(triggers::summary));
   }
 
   /** The port the server listens on. */
@@ -308,6 +351,10 @@ public final class ShopcastServer implements AutoCloseable {
   @Override
   public void close() {
     writer.close(config.drainTimeout());
+    flags.close();
+    if (triggers != null) {
+      triggers.close();
+    }
     app.stop();
     pool.close();
     metrics.close();

@@ -17,6 +17,7 @@ import java.util.List;
 import org.duckdb.DuckDBConnection;
 import org.shopcast.data.store.EventStore;
 import org.shopcast.server.auth.ApiKeys;
+import org.shopcast.server.triggers.TriggerConfig;
 
 /** A real server on a free loopback port over a fresh workspace, with an HTTP client. */
 final class TestServer implements AutoCloseable {
@@ -34,8 +35,14 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(Path workspace, ServerConfig config) {
+    this(workspace, config, null);
+  }
+
+  TestServer(Path workspace, ServerConfig config, TriggerConfig triggers) {
     store = EventStore.open(workspace);
-    server = ShopcastServer.start(config, store, ApiKeys.of(WRITE, READ, ADMIN), Clock.systemUTC());
+    server =
+        ShopcastServer.start(
+            config, store, ApiKeys.of(WRITE, READ, ADMIN), Clock.systemUTC(), triggers);
     try {
       reader = store.connection().unwrap(DuckDBConnection.class).duplicate();
     } catch (SQLException e) {

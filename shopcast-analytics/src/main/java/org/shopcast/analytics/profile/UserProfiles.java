@@ -111,4 +111,20 @@ public final class UserProfiles {
             + " ORDER BY user_id"
             + (limit > 0 ? " LIMIT " + limit : ""));
   }
+
+  /**
+   * The row of {@value #TABLE} for {@code userId} as {@link #read} gives it, or null when the table
+   * has no such user.
+   */
+  public static Map<String, Object> readUser(Connection connection, String userId) {
+    List<Map<String, Object>> rows =
+        Sql.rows(
+            connection,
+            "SELECT * REPLACE (strftime(first_ts, '%Y-%m-%dT%H:%M:%SZ') AS first_ts,"
+                + " strftime(last_ts, '%Y-%m-%dT%H:%M:%SZ') AS last_ts) FROM "
+                + TABLE
+                + " WHERE user_id = "
+                + Sql.literal(userId));
+    return rows.isEmpty() ? null : rows.get(0);
+  }
 }

@@ -1,6 +1,7 @@
 package org.shopcast.cli.serve;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -15,6 +16,7 @@ import org.shopcast.server.ServerConfig;
 import org.shopcast.server.ShopcastServer;
 import org.shopcast.server.auth.ApiKeys;
 import org.shopcast.server.auth.Role;
+import org.shopcast.server.triggers.TriggerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -71,6 +73,14 @@ public final class ServeCommand implements Callable<Integer> {
   int queue;
 
   @Option(
+      names = "--triggers",
+      paramLabel = "FILE",
+      description =
+          "Trigger rules and their webhook, a JSON file (format in docs/server.md); matches are"
+              + " kept in the store's trigger_outbox table and posted at least once. Default: none.")
+  Path triggers;
+
+  @Option(
       names = "--json",
       description = "Print one JSON line when listening: url, workspace, generated keys.")
   boolean json;
@@ -82,12 +92,13 @@ public final class ServeCommand implements Callable<Integer> {
             .withHost(host)
             .withMaxBodyBytes(maxBodyKb * 1024L)
             .withQueueCapacity(queue);
+    TriggerConfig triggerConfig = triggers == null ? null : TriggerConfig.read(triggers);
     Map<Role, String> generated = new EnumMap<>(Role.class);
     ApiKeys keys = ApiKeys.fromEnvironment(System.getenv(), new SecureRandom(), generated);
     EventStore store = EventStore.open(root.workspace());
     ShopcastServer server;
     try {
-      server = ShopcastServer.start(config, store, keys, Clock.systemUTC());
+      server = ShopcastServer.start(config, store, keys, Clock.systemUTC(), triggerConfig);
     } catch (RuntimeException e) {
       store.close();
       throw e;

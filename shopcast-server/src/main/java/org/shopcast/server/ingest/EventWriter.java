@@ -78,6 +78,28 @@ public final class EventWriter implements AutoCloseable {
   }
 
   private record Pending(
+
+  /**
+   * Work in each commit's transaction once its events are written (trigger matches, data flags),
+   * then after the commit.
+   */
+  public interface TransactionHook {
+    /**
+     * Runs in the transaction on the writer's connection; {@code added} are the events it adds (new
+     * to the store, ids and sessions assigned, in request order). A failure rolls the commit back.
+     */
+    void inTransaction(Connection connection, List<Event> added) throws SQLException;
+
+    /** The transaction committed. */
+    default void committed() {}
+  }
+
+  private volatile TransactionHook transactionHook;
+
+  /** Sets the hook run in every later commit's transaction (null for none). */
+  public void setTransactionHook(TransactionHook hook) {
+    this.transactionHook = hook;
+  }
       List<Event> events, List<UserTraits> traits, CompletableFuture<IngestResult> done) {}
 
   /**
@@ -204,6 +226,10 @@ public final class EventWriter implements AutoCloseable {
         IngestSql.count(connection, importId, all.size(), rows.size(), clock.instant());
         IngestSql.append(connection, importId, rows, newUsers, newItems);
         IngestSql.traits(connection, traits);
+        TransactionHook h = transactionHook;
+        if (h != null) {
+          h.inTransaction(connection, rows);
+        }
         hooks.forEach(CommitHook::beginning);
         try {
           connection.commit();
@@ -225,6 +251,10 @@ public final class EventWriter implements AutoCloseable {
       Set<String> created = Set.copyOf(newUsers);
       for (CommitHook hook : hooks) {
         hook.committed(rows, traits, created);
+      }
+      TransactionHook done = transactionHook;
+      if (done != null) {
+        done.committed();
       }
       int totalAccepted = 0;
       int totalDuplicates = 0;
