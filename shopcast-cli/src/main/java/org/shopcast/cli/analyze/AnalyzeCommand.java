@@ -21,7 +21,8 @@ import picocli.CommandLine.ParentCommand;
       ProfilesCommand.class,
       RfmCommand.class,
       SegmentsCommand.class,
-      RulesCommand.class
+      RulesCommand.class,
+      SequencesCommand.class
     })
 public final class AnalyzeCommand {
   @ParentCommand RootCommand root;
