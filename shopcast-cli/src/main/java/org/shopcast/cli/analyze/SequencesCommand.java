@@ -70,7 +70,8 @@ final class SequencesCommand implements Callable<Integer> {
   @Option(
       names = "--top",
       paramLabel = "N",
-      description = "Print only the N most frequent patterns (default: 20 in text, all with --json).")
+      description =
+          "Print only the N most frequent patterns (default: 20 in text, all with --json).")
   Integer top;
 
   @Option(

@@ -185,8 +185,7 @@ public final class RecommendCommand implements Callable<Integer> {
           items = similar.get();
         } else {
           query = "session " + target.session;
-          items =
-              recommender.forSession(session, count, rules, model == null ? "vsknn" : model);
+          items = recommender.forSession(session, count, rules, model == null ? "vsknn" : model);
         }
       }
     }

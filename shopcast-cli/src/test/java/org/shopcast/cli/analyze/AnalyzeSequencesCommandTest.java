@@ -46,7 +46,14 @@ class AnalyzeSequencesCommandTest {
   void typesJson_viewThenCartCountsMatchAPlainSqlRecount() throws Exception {
     CliRun run =
         run(
-            "analyze", "sequences", "--of", "types", "--min-support", "0.01", "--min-length", "1",
+            "analyze",
+            "sequences",
+            "--of",
+            "types",
+            "--min-support",
+            "0.01",
+            "--min-length",
+            "1",
             "--json");
     assertThat(run.exitCode()).as(run.err()).isZero();
     JsonNode json = Json.mapper().readTree(run.out());

@@ -77,8 +77,6 @@ public final class EventWriter implements AutoCloseable {
     hooks.add(hook);
   }
 
-  private record Pending(
-
   /**
    * Work in each commit's transaction once its events are written (trigger matches, data flags),
    * then after the commit.
@@ -100,6 +98,8 @@ public final class EventWriter implements AutoCloseable {
   public void setTransactionHook(TransactionHook hook) {
     this.transactionHook = hook;
   }
+
+  private record Pending(
       List<Event> events, List<UserTraits> traits, CompletableFuture<IngestResult> done) {}
 
   /**
