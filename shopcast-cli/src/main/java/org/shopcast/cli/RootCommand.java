@@ -30,7 +30,6 @@ import picocli.CommandLine.Option;
       org.shopcast.cli.report.ReportCommand.class,
       org.shopcast.cli.evaluate.EvaluateCommand.class,
       org.shopcast.cli.recommend.RecommendCommand.class,
-      org.shopcast.cli.train.TrainCommand.class,
       org.shopcast.cli.serve.ServeCommand.class,
       org.shopcast.cli.forecast.ForecastCommand.class,
       org.shopcast.cli.forecast.BacktestCommand.class,

@@ -37,8 +37,10 @@ import picocli.CommandLine.Spec;
           + " model_registry table, atomically. Tasks: purchase (buys in the next H days), churn"
           + " (a buyer who does not), clv (spend in the next H days; XGBoost Tweedie regression),"
           + " time-to-purchase (days to the next purchase, censored at H; discrete-time hazard"
-          + " model). Score users with `shopcast predict`, list models with `shopcast models`."
-    })
+          + " model). Score users with `shopcast predict`, list models with `shopcast models`.",
+      "Recommendation lists are trained by the recs subcommand: `shopcast train recs`."
+    },
+    subcommands = {org.shopcast.cli.recommend.TrainRecsCommand.class})
 public final class TrainCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
 

@@ -1,2 +1,0 @@
-/** {@code shopcast train}: training commands that store their results in the workspace. */
-package org.shopcast.cli.train;
