@@ -45,6 +45,11 @@ public final class Scores {
     return touched[item];
   }
 
+  /** The item range: items {@code 0..capacity()-1} may be added. */
+  public int capacity() {
+    return value.length;
+  }
+
   /** Number of candidates. */
   public int size() {
     return count;
