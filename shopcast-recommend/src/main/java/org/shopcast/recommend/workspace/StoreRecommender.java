@@ -1,12 +1,8 @@
 package org.shopcast.recommend.workspace;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,34 +64,10 @@ public final class StoreRecommender {
 
   /** Reads the store's item events and trains the models. */
   public static StoreRecommender train(Connection connection) {
-    List<Click> clicks = new ArrayList<>();
-    Map<String, String> itemCategory = new HashMap<>();
-    Map<String, List<Click>> histories = new LinkedHashMap<>();
-    String sql =
-        "SELECT coalesce(session_id, user_id), user_id, item_id, epoch_ms(ts), type, category_id"
-            + " FROM events WHERE item_id IS NOT NULL"
-            + " AND type IN ('VIEW', 'FAVORITE', 'CART_ADD', 'PURCHASE') ORDER BY ts, event_id";
-    try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      long n = 0;
-      while (rs.next()) {
-        EventType type = EventType.valueOf(rs.getString(5));
-        Click click =
-            new Click(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), type, ++n);
-        clicks.add(click);
-        histories.computeIfAbsent(click.userId(), k -> new ArrayList<>()).add(click);
-        String category = rs.getString(6);
-        if (category != null) {
-          itemCategory.put(click.itemId(), category);
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("cannot read events from the store: " + e.getMessage(), e);
-    }
-    if (clicks.isEmpty()) {
-      throw new IllegalStateException(
-          "the store holds no item events to learn from; import some first (shopcast import)");
-    }
+    StoreClicks read = StoreClicks.read(connection);
+    List<Click> clicks = read.clicks();
+    Map<String, String> itemCategory = read.itemCategory();
+    Map<String, List<Click>> histories = read.histories();
     SessionDataset data = SessionDataset.train(clicks);
     List<String> categories = new ArrayList<>();
     Map<String, Integer> categoryIndex = new HashMap<>();
