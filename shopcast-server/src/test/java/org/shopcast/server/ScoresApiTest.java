@@ -31,6 +31,7 @@ import org.shopcast.predict.registry.ModelTrainer;
 import org.shopcast.predict.registry.RegistryEntry;
 import org.shopcast.predict.registry.SavedModel;
 import org.shopcast.predict.registry.TrainRequest;
+import org.shopcast.predict.sequence.SequenceOptions;
 import org.shopcast.predict.tasks.TaskRows;
 import org.shopcast.predict.tasks.UserTask;
 import org.shopcast.server.triggers.TriggerConfig;
@@ -75,7 +76,8 @@ class ScoresApiTest {
           ModelTrainer.train(
               registry,
               store.connection(),
-              new TrainRequest(UserTask.PURCHASE, 90, "xgboost", 2, List.of(), 42, 6));
+              new TrainRequest(
+                  UserTask.PURCHASE, 90, "xgboost", 2, List.of(), 42, 6, new SequenceOptions()));
       ModelScorer.predict(store.connection(), SavedModel.load(registry, model), 0);
       try (Statement st = store.connection().createStatement();
           ResultSet rs =

@@ -125,7 +125,7 @@ public final class UserScorer {
       model = load(connection, entry);
       synchronized (model) {
         int within = task == UserTask.TIME_TO_PURCHASE ? entry.horizonDays() : 0;
-        scores = model.score(population, within);
+        scores = model.score(connection, population, within);
         if (explained) {
           contributions = model.xgboostClassifier().contributions(population.matrix());
         }
