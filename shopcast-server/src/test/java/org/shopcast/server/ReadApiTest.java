@@ -126,7 +126,7 @@ class ReadApiTest {
         java.sql.Statement st = c.createStatement()) {
       st.execute(
           "INSERT INTO events (event_id, user_id, ts, type, item_id, quantity, price, import_id)"
-              + " VALUES ('side-1', 'u9', TIMESTAMP '2024-05-03 10:00:00', 'PURCHASE', 'a', 1,"
+              + " VALUES (md5_number('side-1'), 'u9', TIMESTAMP '2024-05-03 10:00:00', 'PURCHASE', 'a', 1,"
               + " 3, 0)");
     }
     assertThat(read("/api/v1/rfm").get("buyers").asLong()).isEqualTo(1);
