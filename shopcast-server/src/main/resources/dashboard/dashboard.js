@@ -1,5 +1,5 @@
 // Shopcast dashboard: reads /api/v1/stats, /api/v1/volume, /api/v1/kpis, /api/v1/funnel,
-// /api/v1/retention, /api/v1/segments (on request), /api/v1/users/{id} and /api/v1/users/{id}/profile with the read key kept in this browser's localStorage (or given once as ?key=... in the address).
+// /api/v1/retention, /api/v1/segments (on request), /api/v1/users/{id} (with scores and recommendations when available) and /api/v1/users/{id}/profile with the read key kept in this browser's localStorage (or given once as ?key=... in the address).
 (function () {
   'use strict';
   var TYPES = ['VIEW', 'SEARCH', 'FAVORITE', 'CART_ADD', 'CART_REMOVE', 'PURCHASE', 'RETURN'];
@@ -152,6 +152,30 @@
     });
   }
 
+  function showScores(u) {
+    var scores = u.scores ? u.scores.scores : [];
+    document.getElementById('user-scores-note').textContent = u.scores
+      ? 'recomputed now from events before ' + u.scores.asOf
+      : (u.scoresError || 'no model in the registry (shopcast train --task purchase)');
+    fill('user-scores', scores.map(function (s) {
+      return [s.task + ' (' + s.horizonDays + ' d)', s.modelId,
+        s.score === null || s.score === undefined ? (s.note || '-') : Number(s.score).toFixed(3),
+        (s.reasons || []).map(function (r) { return r.text; }).join('; ')];
+    }));
+  }
+
+  function showRecs(u) {
+    var r = u.recommendations;
+    document.getElementById('user-recs-note').textContent = r
+      ? r.lists.model + ' lists version ' + r.lists.version + ' (' + r.source + ')'
+      : (u.recommendationsError || 'no precomputed lists (shopcast train recs)');
+    var rows = r ? r.items.map(function (i) { return ['profile', i.itemId, i.source, i.reason]; }) : [];
+    if (r && r.session) {
+      r.session.next.forEach(function (i) { rows.push(['session', i.itemId, i.source, i.reason]); });
+    }
+    fill('user-recs', rows);
+  }
+
   function loadUser(id) {
     api('/api/v1/users/' + encodeURIComponent(id)).then(function (u) {
       document.getElementById('user-view').hidden = false;
@@ -173,6 +197,8 @@
         yAxis: { type: 'value' },
         series: [{ type: 'bar', data: names.map(function (n) { return u.counters[n]; }) }]
       });
+      showScores(u);
+      showRecs(u);
       say('');
     }).catch(function (e) { document.getElementById('user-view').hidden = true; say(e.message); });
     api('/api/v1/users/' + encodeURIComponent(id) + '/profile').then(function (p) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import org.shopcast.data.store.EventStore;
 import org.shopcast.server.api.AnalyticsRoutes;
 import org.shopcast.server.api.ReadRoutes;
+import org.shopcast.server.api.ResponseCache;
 import org.shopcast.server.api.SegmentRoutes;
 import org.shopcast.server.auth.ApiKeys;
 import org.shopcast.server.auth.Role;
@@ -35,6 +36,10 @@ import org.shopcast.server.internal.Problem;
 import org.shopcast.server.internal.ReadPool;
 import org.shopcast.server.ops.OpsRoutes;
 import org.shopcast.server.ops.ServerMetrics;
+import org.shopcast.server.recs.LiveRecs;
+import org.shopcast.server.recs.RecsRoutes;
+import org.shopcast.server.scores.ScoreRoutes;
+import org.shopcast.server.scores.UserScorer;
 import org.shopcast.server.triggers.TriggerConfig;
 import org.shopcast.server.triggers.Triggers;
 import org.slf4j.Logger;
@@ -48,6 +53,9 @@ import org.slf4j.LoggerFactory;
 public final class ShopcastServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ShopcastServer.class);
 
+  /** How often the server looks for newer precomputed recommendation lists. */
+  private static final Duration RECS_CHECK = Duration.ofSeconds(10);
+
   private final ServerConfig config;
   private final EventStore store;
   private final ApiKeys keys;
@@ -58,6 +66,7 @@ public final class ShopcastServer implements AutoCloseable {
   private final Javalin app;
   private final Triggers triggers;
   private final ServingFlags flags;
+  private final LiveRecs recs;
   private Path serverFile;
 
   private ShopcastServer(
@@ -92,15 +101,26 @@ public final class ShopcastServer implements AutoCloseable {
             config.maxBodyBytes(),
             (ctx, key) -> check(key, Role.WRITE, ctx.method() + " " + ctx.path()));
     ingestRef[0] = ingest;
-    this.triggers = triggerConfig == null ? null : new Triggers(store, triggerConfig, clock);
+    UserScorer scorer = new UserScorer(store.workspace());
+    this.triggers =
+        triggerConfig == null ? null : new Triggers(store, triggerConfig, clock, scorer);
+    if (triggers != null && triggers.scoreHook() != null) {
+      writer.addHook(triggers.scoreHook());
+    }
     this.flags = new ServingFlags(store, writer.importId(), Duration.ofMinutes(1));
     writer.setTransactionHook(CommitHooks.of(flags, triggers));
     this.metrics = new ServerMetrics(writer::queueDepth, ingest::rejectedEvents);
     metricsRef[0] = metrics;
     ReadRoutes read = new ReadRoutes(pool, clock, config.sessionGap());
     writer.addHook(read.commitHook());
-    AnalyticsRoutes analytics = new AnalyticsRoutes(pool, clock);
-    SegmentRoutes segments = new SegmentRoutes(pool);
+    ResponseCache answers = new ResponseCache();
+    writer.addHook(answers.commitHook());
+    AnalyticsRoutes analytics = new AnalyticsRoutes(pool, clock, answers);
+    SegmentRoutes segments = new SegmentRoutes(pool, answers);
+    ScoreRoutes scores = new ScoreRoutes(pool, scorer);
+    this.recs = new LiveRecs(store, RECS_CHECK, clock);
+    RecsRoutes recsRoutes = new RecsRoutes(pool, recs, clock, config.sessionGap());
+    read.setUserExtras(new UserExtras(scores, recsRoutes));
     OpsRoutes ops = new OpsRoutes(metrics, pool, writer::isOpen);
     this.app =
         Javalin.create(
@@ -136,6 +156,12 @@ public final class ShopcastServer implements AutoCloseable {
     route("GET", "/api/v1/rfm", Role.READ, analytics::rfm);
     route("GET", "/api/v1/segments", Role.READ, segments::segments);
     route("GET", "/api/v1/users/{id}/profile", Role.READ, segments::profile);
+    route("GET", "/api/v1/users/{id}/scores", Role.READ, scores::scores);
+    route("GET", "/api/v1/users/{id}/recommendations", Role.READ, recsRoutes::recommendations);
+    route("GET", "/api/v1/items/{id}/similar", Role.READ, recsRoutes::similar);
+    route("POST", "/api/v1/admin/recs/reload", Role.ADMIN, recsRoutes::reload);
+    route("POST", "/api/v1/admin/recs/train", Role.ADMIN, recsRoutes::train);
+    route("GET", "/api/v1/admin/recs/train", Role.ADMIN, recsRoutes::trainStatus);
     route("GET", "/api/v1/triggers", Role.READ, this::triggerSummary);
     route("GET", "/openapi.json", Role.READ, ops::openapi);
     route("GET", "/metrics", Role.READ, ops::metrics);
@@ -177,6 +203,7 @@ public final class ShopcastServer implements AutoCloseable {
     } catch (RuntimeException e) {
       server.writer.close();
       server.flags.close();
+      server.recs.close();
       if (server.triggers != null) {
         server.triggers.close();
       }
@@ -356,6 +383,7 @@ public final class ShopcastServer implements AutoCloseable {
       triggers.close();
     }
     app.stop();
+    recs.close();
     pool.close();
     metrics.close();
     if (serverFile != null) {

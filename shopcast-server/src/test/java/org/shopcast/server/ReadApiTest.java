@@ -96,6 +96,51 @@ class ReadApiTest {
   }
 
   @Test
+  void withoutModelsOrLists_scoresAndRecommendationsAre409_andTheUserHasNeither() throws Exception {
+    HttpResponse<String> recs =
+        t.get("/api/v1/users/u1/recommendations", TestServer.bearer(TestServer.READ));
+    assertThat(recs.statusCode()).isEqualTo(409);
+    assertThat(recs.body()).contains("NoLists").contains("shopcast train recs");
+    HttpResponse<String> similar =
+        t.get("/api/v1/items/a/similar", TestServer.bearer(TestServer.READ));
+    assertThat(similar.statusCode()).isEqualTo(409);
+    HttpResponse<String> scores =
+        t.get("/api/v1/users/u1/scores", TestServer.bearer(TestServer.READ));
+    assertThat(scores.statusCode()).isEqualTo(409);
+    assertThat(scores.body()).contains("NoModels").contains("shopcast train --task purchase");
+    JsonNode user = read("/api/v1/users/u1");
+    assertThat(user.has("scores")).isFalse();
+    assertThat(user.has("recommendations")).isFalse();
+    HttpResponse<String> badInclude =
+        t.get("/api/v1/users/u1?include=everything", TestServer.bearer(TestServer.READ));
+    assertThat(badInclude.statusCode()).isEqualTo(400);
+    assertThat(badInclude.body()).contains("include");
+  }
+
+  @Test
+  void rfm_isCachedUntilTheNextCommit() throws Exception {
+    assertThat(read("/api/v1/rfm").get("buyers").asLong()).isEqualTo(1);
+    // written beside the server's writer: no commit hook runs, so the cached answer stays
+    try (java.sql.Connection c =
+            t.store.connection().unwrap(org.duckdb.DuckDBConnection.class).duplicate();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute(
+          "INSERT INTO events (event_id, user_id, ts, type, item_id, quantity, price, import_id)"
+              + " VALUES (md5_number('side-1'), 'u9', TIMESTAMP '2024-05-03 10:00:00', 'PURCHASE', 'a', 1,"
+              + " 3, 0)");
+    }
+    assertThat(read("/api/v1/rfm").get("buyers").asLong()).isEqualTo(1);
+    assertThat(read("/api/v1/rfm?users=true").get("buyers").asLong()).isEqualTo(2);
+    String purchase =
+        "[{\"event_id\":\"p3\",\"user_id\":\"u3\",\"ts\":\"2024-05-04T10:00:00Z\","
+            + "\"type\":\"PURCHASE\",\"item_id\":\"a\",\"price\":4}]";
+    HttpResponse<String> posted =
+        t.post("/api/v1/events", TestServer.bearer(TestServer.WRITE), purchase);
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+    assertThat(read("/api/v1/rfm").get("buyers").asLong()).isEqualTo(3);
+  }
+
+  @Test
   void volume_countsByDayAndType() throws Exception {
     JsonNode volume = read("/api/v1/volume?days=3660");
     long total = 0;

@@ -119,23 +119,7 @@ public final class Explainer {
     double[] contrib = model.contributions(features)[0];
     double probability = model.predict(features)[0];
     List<String> names = row.featureNames();
-    List<Integer> order = new ArrayList<>();
-    for (int j = 0; j < names.size(); j++) {
-      order.add(j);
-    }
-    order.sort(Comparator.comparingDouble((Integer j) -> -Math.abs(contrib[j])));
-    List<Explanation.Reason> reasons = new ArrayList<>();
-    for (int k = 0; k < Math.min(top, order.size()); k++) {
-      int j = order.get(k);
-      double value = features[0][j];
-      reasons.add(
-          new Explanation.Reason(
-              names.get(j),
-              value,
-              contrib[j],
-              FeatureWords.describe(names.get(j), value)
-                  + String.format(Locale.ROOT, ": %+.2f", contrib[j])));
-    }
+    List<Explanation.Reason> reasons = reasons(names, features[0], contrib, top);
     Map<String, Double> importance = new LinkedHashMap<>();
     model.importance(population.matrix()).entrySet().stream()
         .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
@@ -151,5 +135,38 @@ public final class Explainer {
         1 / (1 + Math.exp(-bias)),
         reasons,
         importance);
+  }
+
+  /**
+   * The {@code top} largest SHAP contributions of one row in plain words, largest first.
+   *
+   * @param names the feature names, in column order
+   * @param features the row's feature values
+   * @param contributions the row's SHAP values ({@link XgbClassifier#contributions}), one per
+   *     feature (a trailing bias is ignored)
+   */
+  public static List<Explanation.Reason> reasons(
+      List<String> names, double[] features, double[] contributions, int top) {
+    if (top < 1) {
+      throw new IllegalArgumentException("top must be >= 1, got " + top);
+    }
+    List<Integer> order = new ArrayList<>();
+    for (int j = 0; j < names.size(); j++) {
+      order.add(j);
+    }
+    order.sort(Comparator.comparingDouble((Integer j) -> -Math.abs(contributions[j])));
+    List<Explanation.Reason> reasons = new ArrayList<>();
+    for (int k = 0; k < Math.min(top, order.size()); k++) {
+      int j = order.get(k);
+      double value = features[j];
+      reasons.add(
+          new Explanation.Reason(
+              names.get(j),
+              value,
+              contributions[j],
+              FeatureWords.describe(names.get(j), value)
+                  + String.format(Locale.ROOT, ": %+.2f", contributions[j])));
+    }
+    return reasons;
   }
 }

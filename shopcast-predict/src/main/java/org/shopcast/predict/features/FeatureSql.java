@@ -2,6 +2,7 @@ package org.shopcast.predict.features;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -22,6 +23,23 @@ final class FeatureSql {
   private FeatureSql() {}
 
   static String query(List<Instant> cutoffs, int horizonDays) {
+    return query(cutoffs, horizonDays, null);
+  }
+
+  /**
+   * The query restricted to {@code users} (null: every user). Every aggregate is per user, so a
+   * user's row is the same with or without the restriction.
+   */
+  static String query(List<Instant> cutoffs, int horizonDays, Collection<String> users) {
+    String only = "";
+    if (users != null) {
+      StringJoiner ids = new StringJoiner(", ", " AND e.user_id IN (", ")");
+      ids.setEmptyValue(" AND false");
+      for (String user : users) {
+        ids.add("'" + user.replace("'", "''") + "'");
+      }
+      only = ids.toString();
+    }
     StringJoiner values = new StringJoiner(", ");
     for (Instant cutoff : cutoffs) {
       values.add("(TIMESTAMP '" + cutoff.toString().replace('T', ' ').replace("Z", "") + "')");
@@ -81,12 +99,12 @@ final class FeatureSql {
           SELECT c.cutoff, e.user_id, e.ts, e.type, e.item_id, e.session_id, e.order_id,
                  e.quantity * coalesce(CAST(e.price AS DOUBLE), 0) AS revenue,
                  date_diff('second', e.ts, c.cutoff) / 86400.0 AS age_days
-          FROM events e JOIN cutoffs c ON e.ts < c.cutoff),
+          FROM events e JOIN cutoffs c ON e.ts < c.cutoff%s),
         future AS (
           SELECT c.cutoff, e.user_id, e.type,
                  e.quantity * coalesce(CAST(e.price AS DOUBLE), 0) AS revenue
           FROM events e JOIN cutoffs c
-            ON e.ts >= c.cutoff AND e.ts < c.cutoff + INTERVAL %d DAY),
+            ON e.ts >= c.cutoff AND e.ts < c.cutoff + INTERVAL %d DAY%s),
         features AS (
           SELECT cutoff, user_id, %s
           FROM past GROUP BY cutoff, user_id),
@@ -115,6 +133,6 @@ final class FeatureSql {
         LEFT JOIN labels l USING (cutoff, user_id)
         ORDER BY f.cutoff, f.user_id
         """
-        .formatted(values, horizonDays, String.join(",\n                 ", features));
+        .formatted(values, only, horizonDays, only, String.join(",\n                 ", features));
   }
 }

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -30,13 +31,24 @@ public final class TrainingSetBuilder {
    * @throws IllegalArgumentException when no cutoff is given or the horizon is below 1
    */
   public static TrainingSet build(Connection connection, List<Instant> cutoffs, int horizonDays) {
+    return build(connection, cutoffs, horizonDays, null);
+  }
+
+  /**
+   * Builds the rows of the users in {@code only} (null: every user), e.g. to score a few users on
+   * request; each row equals that user's row of the unrestricted set.
+   *
+   * @throws IllegalArgumentException when no cutoff is given or the horizon is below 1
+   */
+  public static TrainingSet build(
+      Connection connection, List<Instant> cutoffs, int horizonDays, Collection<String> only) {
     if (cutoffs.isEmpty()) {
       throw new IllegalArgumentException("cutoffs must not be empty");
     }
     if (horizonDays < 1) {
       throw new IllegalArgumentException("horizonDays must be >= 1, got " + horizonDays);
     }
-    String sql = FeatureSql.query(cutoffs, horizonDays);
+    String sql = FeatureSql.query(cutoffs, horizonDays, only);
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(sql)) {
       ResultSetMetaData meta = rs.getMetaData();

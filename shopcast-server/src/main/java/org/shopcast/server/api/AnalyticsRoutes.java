@@ -33,11 +33,16 @@ public final class AnalyticsRoutes {
 
   private final ReadPool pool;
   private final Clock clock;
+  private final ResponseCache cache;
 
-  /** Routes reading through {@code pool}; the quality report judges timestamps by {@code clock}. */
-  public AnalyticsRoutes(ReadPool pool, Clock clock) {
+  /**
+   * Routes reading through {@code pool}; the quality report judges timestamps by {@code clock}; RFM
+   * answers are kept in {@code cache} (whose commit hook must be registered with the writer).
+   */
+  public AnalyticsRoutes(ReadPool pool, Clock clock, ResponseCache cache) {
     this.pool = pool;
     this.clock = clock;
+    this.cache = cache;
   }
 
   /** {@code GET /api/v1/quality}: the object {@code shopcast quality --json} prints. */
@@ -109,7 +114,10 @@ public final class AnalyticsRoutes {
   public void rfm(Context ctx) {
     QueryParams q = QueryParams.of(ctx, Set.of("users"));
     boolean users = q.flag("users");
-    ctx.json(pool.read(connection -> Rfm.compute(nonEmpty(connection), users)));
+    ctx.json(
+        cache.get(
+            ResponseCache.key("rfm", ctx),
+            () -> pool.read(connection -> Rfm.compute(nonEmpty(connection), users))));
   }
 
   /** The connection; 409 {@code EmptyStore} when the store holds no events (as the CLI refuses). */

@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.shopcast.core.event.Event;
 import org.shopcast.data.segment.UserTraits;
@@ -22,6 +23,13 @@ public final class ReadRoutes {
   private final UserStates users;
   private final LiveUsers live;
   private final StatsCache stats = new StatsCache();
+  private volatile UserExtras extras;
+
+  /** Fields added to a user's answer, e.g. scores and recommendations when models exist. */
+  public interface UserExtras {
+    /** The fields to add for {@code userId} (empty for none); may read {@code ctx}'s parameters. */
+    Map<String, Object> extras(String userId, Context ctx);
+  }
 
   /** Routes reading through {@code pool}; sessions end after {@code sessionGap} of inactivity. */
   public ReadRoutes(ReadPool pool, Clock clock, Duration sessionGap) {
@@ -54,6 +62,11 @@ public final class ReadRoutes {
     };
   }
 
+  /** Adds {@code extras}' fields to every user answer. */
+  public void setUserExtras(UserExtras extras) {
+    this.extras = extras;
+  }
+
   /** {@code GET /api/v1/stats}: the object {@code shopcast stats --json} prints. */
   public void stats(Context ctx) {
     ctx.json(stats.get(pool));
@@ -69,7 +82,9 @@ public final class ReadRoutes {
     if (state == null) {
       throw HttpProblem.of(404, "UnknownUser", "no events or traits for user '" + id + "'");
     }
-    ctx.json(state);
+    UserExtras more = extras;
+    Map<String, Object> added = more == null ? Map.of() : more.extras(id, ctx);
+    ctx.json(added.isEmpty() ? state : new UserAnswer(state, added));
   }
 
   /** The user's state from memory, else from the store (then kept); null for an unknown user. */

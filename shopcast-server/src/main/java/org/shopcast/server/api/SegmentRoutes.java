@@ -32,9 +32,15 @@ public final class SegmentRoutes {
   /** Segmenting replaces the table user_segments: one request at a time. */
   private final ReentrantLock segmenting = new ReentrantLock();
 
-  /** Routes reading through {@code pool}. */
-  public SegmentRoutes(ReadPool pool) {
+  private final ResponseCache cache;
+
+  /**
+   * Routes reading through {@code pool}, keeping segment answers in {@code cache} (whose commit
+   * hook must be registered with the writer).
+   */
+  public SegmentRoutes(ReadPool pool, ResponseCache cache) {
     this.pool = pool;
+    this.cache = cache;
   }
 
   /**
@@ -61,29 +67,33 @@ public final class SegmentRoutes {
     int sample = q.integer("sample", 2000, 10, 1_000_000);
     SegmentOptions options = new SegmentOptions(minK, maxK, seed, sample);
     Map<String, Object> answer =
-        pool.read(
-            connection -> {
-              long users = userCount(connection);
-              if (users < maxK) {
-                throw HttpProblem.of(
-                    409,
-                    users == 0 ? "EmptyStore" : "TooFewUsers",
-                    "segments need at least max-k (" + maxK + ") users, the store has " + users);
-              }
-              SegmentResult kmeans;
-              segmenting.lock();
-              try {
-                kmeans = Segmenter.segment(connection, options);
-              } finally {
-                segmenting.unlock();
-              }
-              RfmResult rfm = Rfm.compute(connection, false);
-              Map<String, Object> out = new LinkedHashMap<>();
-              out.put("kmeans", kmeans);
-              out.put("rfm", rfm);
-              return out;
-            });
+        cache.get(ResponseCache.key("segments", ctx), () -> segments(options, maxK));
     ctx.json(answer);
+  }
+
+  private Map<String, Object> segments(SegmentOptions options, int maxK) {
+    return pool.read(
+        connection -> {
+          long users = userCount(connection);
+          if (users < maxK) {
+            throw HttpProblem.of(
+                409,
+                users == 0 ? "EmptyStore" : "TooFewUsers",
+                "segments need at least max-k (" + maxK + ") users, the store has " + users);
+          }
+          SegmentResult kmeans;
+          segmenting.lock();
+          try {
+            kmeans = Segmenter.segment(connection, options);
+          } finally {
+            segmenting.unlock();
+          }
+          RfmResult rfm = Rfm.compute(connection, false);
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("kmeans", kmeans);
+          out.put("rfm", rfm);
+          return out;
+        });
   }
 
   /** {@code GET /api/v1/users/{id}/profile}: the user's user_profiles row. */

@@ -40,6 +40,53 @@ public final class Outbox {
               + " DECIMAL(18, 4), quantity INTEGER, created_at TIMESTAMP, status VARCHAR, attempts"
               + " INTEGER, next_attempt_at TIMESTAMP, last_attempt_at TIMESTAMP, last_error"
               + " VARCHAR, delivered_at TIMESTAMP)");
+      // score rules' matches carry the score (added after the first release of the table)
+      st.execute("ALTER TABLE " + TABLE + " ADD COLUMN IF NOT EXISTS score DOUBLE");
+    }
+  }
+
+  /**
+   * Writes a score rule's match of {@code user} (whose latest committed event is {@code latest}) at
+   * {@code now}, unless the rule matched the user within its cooldown.
+   *
+   * @return rows written (0 or 1)
+   */
+  static int matchScore(
+      Connection connection, TriggerRule rule, Event latest, double score, Instant now)
+      throws SQLException {
+    try (PreparedStatement ps =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + TABLE
+                + " ("
+                + COLUMNS
+                + ", score) SELECT md5(concat_ws(chr(31), ?, ?)), ?, 'score', ?, ?, ?,"
+                + " make_timestamp(?), ?, ?, ?, make_timestamp(?), 'pending', 0,"
+                + " make_timestamp(?), ? WHERE NOT EXISTS (SELECT 1 FROM "
+                + TABLE
+                + " WHERE rule = ? AND user_id = ? AND created_at > make_timestamp(?))")) {
+      int i = 0;
+      ps.setString(++i, rule.name());
+      ps.setString(++i, latest.eventId());
+      ps.setString(++i, rule.name());
+      ps.setString(++i, latest.userId());
+      ps.setString(++i, latest.eventId());
+      ps.setString(++i, latest.type().name());
+      ps.setLong(++i, micros(latest.ts()));
+      ps.setString(++i, latest.itemId());
+      if (latest.price() == null) {
+        ps.setNull(++i, Types.DECIMAL);
+      } else {
+        ps.setBigDecimal(++i, latest.price());
+      }
+      ps.setInt(++i, latest.quantity());
+      ps.setLong(++i, micros(now));
+      ps.setLong(++i, micros(now));
+      ps.setDouble(++i, score);
+      ps.setString(++i, rule.name());
+      ps.setString(++i, latest.userId());
+      ps.setLong(++i, micros(now.minus(rule.cooldown())));
+      return ps.executeUpdate();
     }
   }
 
@@ -164,7 +211,8 @@ public final class Outbox {
       BigDecimal price,
       int quantity,
       Instant createdAt,
-      int attempts) {}
+      int attempts,
+      Double score) {}
 
   /** Up to {@code limit} pending deliveries due at {@code now}, oldest first. */
   static List<Due> due(Connection connection, Instant now, int limit) throws SQLException {
@@ -172,7 +220,7 @@ public final class Outbox {
     try (PreparedStatement ps =
         connection.prepareStatement(
             "SELECT delivery_id, rule, kind, user_id, event_id, event_type, epoch_ms(event_ts),"
-                + " item_id, price, quantity, epoch_ms(created_at), attempts FROM "
+                + " item_id, price, quantity, epoch_ms(created_at), attempts, score FROM "
                 + TABLE
                 + " WHERE status = 'pending' AND next_attempt_at <= make_timestamp(?) ORDER BY"
                 + " next_attempt_at, delivery_id LIMIT ?")) {
@@ -193,7 +241,8 @@ public final class Outbox {
                   rs.getBigDecimal(9),
                   rs.getInt(10),
                   Instant.ofEpochMilli(rs.getLong(11)),
-                  rs.getInt(12)));
+                  rs.getInt(12),
+                  rs.getObject(13) == null ? null : rs.getDouble(13)));
         }
       }
     }

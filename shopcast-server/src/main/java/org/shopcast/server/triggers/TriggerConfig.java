@@ -25,19 +25,38 @@ import org.shopcast.core.event.EventType;
  *
  * @param webhook where matches are posted
  * @param checkEvery how often the absence rules are evaluated and due deliveries retried
+ * @param scoreDebounce how long the score rules wait after a commit before rescoring the users it
+ *     touched (commits meanwhile join the same pass)
+ * @param scoreBatch the most users one score pass rescoring (the rest wait for the next pass)
  * @param rules the rules, names unique
  */
-public record TriggerConfig(WebhookConfig webhook, Duration checkEvery, List<TriggerRule> rules) {
-  private static final Set<String> TOP = Set.of("webhook", "checkEvery", "rules");
+public record TriggerConfig(
+    WebhookConfig webhook,
+    Duration checkEvery,
+    Duration scoreDebounce,
+    int scoreBatch,
+    List<TriggerRule> rules) {
+  private static final Set<String> TOP =
+      Set.of("webhook", "checkEvery", "scoreDebounce", "scoreBatch", "rules");
   private static final Set<String> HOOK =
       Set.of("url", "maxAttempts", "initialBackoff", "maxBackoff", "timeout");
   private static final Set<String> RULE =
-      Set.of("name", "when", "minPrice", "unless", "within", "lookback");
+      Set.of(
+          "name", "when", "minPrice", "unless", "within", "lookback", "score", "above", "cooldown");
+  private static final Set<String> TASKS = Set.of("purchase", "churn", "clv", "time-to-purchase");
 
   /** Validates the settings. */
   public TriggerConfig {
     Objects.requireNonNull(webhook, "webhook");
     Objects.requireNonNull(checkEvery, "checkEvery");
+    Objects.requireNonNull(scoreDebounce, "scoreDebounce");
+    if (scoreDebounce.isNegative()) {
+      throw new IllegalArgumentException(
+          "scoreDebounce must not be negative, got " + scoreDebounce);
+    }
+    if (scoreBatch < 1 || scoreBatch > 100_000) {
+      throw new IllegalArgumentException("scoreBatch must be in [1, 100000], got " + scoreBatch);
+    }
     rules = List.copyOf(rules);
     if (checkEvery.toMillis() < 10) {
       throw new IllegalArgumentException("checkEvery must be at least 10 ms, got " + checkEvery);
@@ -101,6 +120,9 @@ public record TriggerConfig(WebhookConfig webhook, Duration checkEvery, List<Tri
                         hook.get("maxBackoff"), "webhook.maxBackoff", Duration.ofMinutes(10)),
                     r.duration(hook.get("timeout"), "webhook.timeout", Duration.ofSeconds(10))));
     Duration checkEvery = r.duration(root.get("checkEvery"), "checkEvery", Duration.ofSeconds(10));
+    Duration scoreDebounce =
+        r.duration(root.get("scoreDebounce"), "scoreDebounce", Duration.ofSeconds(1));
+    int scoreBatch = r.integer(root.get("scoreBatch"), "scoreBatch", 200);
     JsonNode list = root.get("rules");
     if (list == null || !list.isArray() || list.isEmpty()) {
       throw r.bad("rules", "a non-empty array of rules", list);
@@ -110,6 +132,15 @@ public record TriggerConfig(WebhookConfig webhook, Duration checkEvery, List<Tri
       JsonNode rule = list.get(i);
       String at = "rules[" + i + "]";
       r.object(rule, at, RULE);
+      if (rule.has("score")) {
+        rules.add(scoreRule(r, rule, at));
+        continue;
+      }
+      for (String field : List.of("above", "cooldown")) {
+        if (rule.has(field)) {
+          throw r.bad(at + "." + field, "no '" + field + "' without 'score'", rule.get(field));
+        }
+      }
       String unless = r.type(rule.get("unless"), at + ".unless", true);
       Duration within =
           unless == null ? null : r.duration(rule.get("within"), at + ".within", null);
@@ -128,7 +159,29 @@ public record TriggerConfig(WebhookConfig webhook, Duration checkEvery, List<Tri
       BigDecimal minPrice = r.price(rule.get("minPrice"), at + ".minPrice");
       rules.add(r.build(at, () -> new TriggerRule(name, when, minPrice, unless, within, lookback)));
     }
-    return r.build("(top level)", () -> new TriggerConfig(webhook, checkEvery, rules));
+    return r.build(
+        "(top level)",
+        () -> new TriggerConfig(webhook, checkEvery, scoreDebounce, scoreBatch, rules));
+  }
+
+  private static TriggerRule scoreRule(Reader r, JsonNode rule, String at) {
+    for (String field : List.of("when", "minPrice", "unless", "within", "lookback")) {
+      if (rule.has(field)) {
+        throw r.bad(at + "." + field, "no '" + field + "' in a score rule", rule.get(field));
+      }
+    }
+    String name = r.text(rule.get("name"), at + ".name");
+    String task = r.text(rule.get("score"), at + ".score");
+    if (!TASKS.contains(task)) {
+      throw r.bad(
+          at + ".score", "a task: purchase, churn, clv or time-to-purchase", rule.get("score"));
+    }
+    JsonNode above = rule.get("above");
+    if (above == null || !above.isNumber()) {
+      throw r.bad(at + ".above", "the score threshold as a JSON number", above);
+    }
+    Duration cooldown = r.duration(rule.get("cooldown"), at + ".cooldown", Duration.ofDays(1));
+    return r.build(at, () -> TriggerRule.score(name, task, above.doubleValue(), cooldown));
   }
 
   /** Field readers that fail with the source, the field, the expectation and the value. */

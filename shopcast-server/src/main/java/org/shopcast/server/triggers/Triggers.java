@@ -23,6 +23,7 @@ import org.duckdb.DuckDBConnection;
 import org.shopcast.core.event.Event;
 import org.shopcast.data.store.EventStore;
 import org.shopcast.server.ingest.EventWriter;
+import org.shopcast.server.scores.UserScorer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,8 @@ public final class Triggers implements EventWriter.TransactionHook, AutoCloseabl
   private final Thread thread;
   private final List<TriggerRule> eventRules;
   private final List<TriggerRule> absenceRules;
+  private final ScoreWatch scores;
+  private final Connection scoreConnection;
   private volatile boolean running = true;
   private boolean woken;
 
@@ -66,9 +69,17 @@ public final class Triggers implements EventWriter.TransactionHook, AutoCloseabl
    * @param clock the time of matches, absence windows and retries
    */
   public Triggers(EventStore store, TriggerConfig config, Clock clock) {
+    this(store, config, clock, null);
+  }
+
+  /**
+   * As {@link #Triggers(EventStore, TriggerConfig, Clock)}, scoring the score rules' users with
+   * {@code scorer} (required when the config has score rules).
+   */
+  public Triggers(EventStore store, TriggerConfig config, Clock clock, UserScorer scorer) {
     this.config = config;
     this.clock = clock;
-    this.eventRules = config.rules().stream().filter(r -> !r.isAbsence()).toList();
+    this.eventRules = config.rules().stream().filter(r -> !r.isAbsence() && !r.isScore()).toList();
     this.absenceRules = config.rules().stream().filter(TriggerRule::isAbsence).toList();
     try {
       this.connection = store.connection().unwrap(DuckDBConnection.class).duplicate();
@@ -81,9 +92,31 @@ public final class Triggers implements EventWriter.TransactionHook, AutoCloseabl
             .connectTimeout(config.webhook().timeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+    if (config.rules().stream().anyMatch(TriggerRule::isScore)) {
+      if (scorer == null) {
+        throw new IllegalArgumentException("score rules need a scorer");
+      }
+      try {
+        this.scoreConnection = store.connection().unwrap(DuckDBConnection.class).duplicate();
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot open the score triggers' connection", e);
+      }
+      this.scores = new ScoreWatch(config, clock, scorer, scoreConnection, this::wake);
+    } else {
+      this.scoreConnection = null;
+      this.scores = null;
+    }
     this.thread = new Thread(this::run, "shopcast-triggers");
     thread.setDaemon(true);
     thread.start();
+  }
+
+  /**
+   * The hook noting committed users for the score rules (register it with the writer); null when
+   * there are no score rules.
+   */
+  public EventWriter.CommitHook scoreHook() {
+    return scores;
   }
 
   /** Writes the event rules' matches among the transaction's new events. */
@@ -304,6 +337,9 @@ public final class Triggers implements EventWriter.TransactionHook, AutoCloseabl
     body.put("kind", d.kind());
     body.put("userId", d.userId());
     body.put("event", event);
+    if (d.score() != null) {
+      body.put("score", d.score());
+    }
     body.put("matchedAt", d.createdAt().toString());
     try {
       return json.writeValueAsString(body);
@@ -315,6 +351,14 @@ public final class Triggers implements EventWriter.TransactionHook, AutoCloseabl
   /** Stops the thread (an attempt in flight ends within the webhook timeout). */
   @Override
   public void close() {
+    if (scores != null) {
+      scores.close();
+      try {
+        scoreConnection.close();
+      } catch (SQLException e) {
+        LOG.warn("cannot close the score triggers' connection: {}", e.getMessage());
+      }
+    }
     running = false;
     wake();
     try {

@@ -34,6 +34,60 @@ class TriggerConfigTest {
   }
 
   @Test
+  void parse_readsScoreRules() {
+    TriggerConfig config =
+        TriggerConfig.parse(
+            "{\"webhook\": "
+                + HOOK
+                + ", \"scoreDebounce\": \"PT2S\", \"scoreBatch\": 50, \"rules\": [{\"name\":"
+                + " \"likely-buyer\", \"score\": \"purchase\", \"above\": 0.5},"
+                + " {\"name\": \"churning\", \"score\": \"churn\", \"above\": 0.8,"
+                + " \"cooldown\": \"P7D\"}]}",
+            "t.json");
+    assertThat(config.scoreDebounce()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(config.scoreBatch()).isEqualTo(50);
+    TriggerRule buyer = config.rules().get(0);
+    assertThat(buyer.isScore()).isTrue();
+    assertThat(buyer.isAbsence()).isFalse();
+    assertThat(buyer.score()).isEqualTo("purchase");
+    assertThat(buyer.above()).isEqualTo(0.5);
+    assertThat(buyer.cooldown()).isEqualTo(Duration.ofDays(1));
+    assertThat(config.rules().get(1).cooldown()).isEqualTo(Duration.ofDays(7));
+    TriggerConfig defaults =
+        TriggerConfig.parse(
+            "{\"webhook\": " + HOOK + ", \"rules\": [{\"name\": \"b\", \"when\": \"VIEW\"}]}",
+            "t.json");
+    assertThat(defaults.scoreDebounce()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(defaults.scoreBatch()).isEqualTo(200);
+  }
+
+  @Test
+  void parse_rejectsBadScoreRules() {
+    assertThatThrownBy(() -> parseRule("{\"name\": \"x\", \"score\": \"ltv\", \"above\": 1}"))
+        .hasMessage(
+            "t.json: field 'rules[0].score': expected a task: purchase, churn, clv or"
+                + " time-to-purchase, got \"ltv\"");
+    assertThatThrownBy(
+            () -> parseRule("{\"name\": \"x\", \"score\": \"purchase\", \"above\": \"high\"}"))
+        .hasMessage(
+            "t.json: field 'rules[0].above': expected the score threshold as a JSON number, got"
+                + " \"high\"");
+    assertThatThrownBy(
+            () ->
+                parseRule(
+                    "{\"name\": \"x\", \"score\": \"purchase\", \"above\": 0.5,"
+                        + " \"when\": \"VIEW\"}"))
+        .hasMessage(
+            "t.json: field 'rules[0].when': expected no 'when' in a score rule, got \"VIEW\"");
+    assertThatThrownBy(() -> parseRule("{\"name\": \"x\", \"when\": \"VIEW\", \"above\": 0.5}"))
+        .hasMessage("t.json: field 'rules[0].above': expected no 'above' without 'score', got 0.5");
+  }
+
+  private static TriggerConfig parseRule(String rule) {
+    return TriggerConfig.parse("{\"webhook\": " + HOOK + ", \"rules\": [" + rule + "]}", "t.json");
+  }
+
+  @Test
   void parse_namesTheFileFieldExpectationAndValue() {
     assertThatThrownBy(
             () -> TriggerConfig.parse("{\"webhook\": " + HOOK + ", \"rules\": [", "t.json"))
@@ -71,7 +125,7 @@ class TriggerConfigTest {
                     "{\"webhook\": "
                         + HOOK
                         + ", \"rules\": [{\"name\": \"x\", \"when\": \"VIEW\","
-                        + " \"score\": 0.5}]}",
+                        + " \"priority\": 0.5}]}",
                     "t.json"))
         .hasMessageContaining("field 'rules[0]': expected only the fields");
     assertThatThrownBy(

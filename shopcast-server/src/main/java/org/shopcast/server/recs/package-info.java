@@ -1,0 +1,2 @@
+/** Recommendations served from the precomputed lists, plus live session continuations. */
+package org.shopcast.server.recs;
