@@ -12,21 +12,12 @@ import org.shopcast.recommend.eval.BasketEvaluation;
 import org.shopcast.recommend.eval.ModelScore;
 import org.shopcast.recommend.fbt.FbtModel;
 
-/** {@code shopcast evaluate recs --protocol basket}: basket completion on a temporal split. */
+/**
+ * {@code shopcast evaluate recs --protocol basket}: basket completion on a temporal split. With one
+ * hidden item per basket the {@code recall} of each model is its HitRate@K.
+ */
 final class BasketEvaluationTask {
   private BasketEvaluationTask() {}
-
-  /** One model's line of the JSON output (HitRate@K equals Recall@K with one hidden item). */
-  public record ModelLine(
-      String name,
-      double hitRate,
-      double mrr,
-      double ndcg,
-      double precision,
-      double coverage,
-      double popularityBias,
-      long baskets,
-      double seconds) {}
 
   /** The JSON output. */
   public record Report(
@@ -37,7 +28,7 @@ final class BasketEvaluationTask {
       long seed,
       int trainBaskets,
       int testBaskets,
-      List<ModelLine> models) {}
+      List<ModelScore> models) {}
 
   /** Reads the baskets ({@code file}, else the workspace's orders), evaluates, prints. */
   static int run(
@@ -70,54 +61,17 @@ final class BasketEvaluationTask {
     }
     BasketEvaluation.Split split = BasketEvaluation.split(baskets, testShare);
     List<ModelScore> scores = BasketEvaluation.run(split, k, models, seed);
-    List<ModelLine> lines = new ArrayList<>();
-    for (ModelScore s : scores) {
-      lines.add(
-          new ModelLine(
-              s.name(),
-              s.recall(),
-              s.mrr(),
-              s.ndcg(),
-              s.precision(),
-              s.coverage(),
-              s.popularityBias(),
-              s.predictions(),
-              s.seconds()));
-    }
     int train = split.train().size();
     int test = split.test().size();
     if (json) {
-      Json.print(out, new Report("basket", source, k, testShare, seed, train, test, lines));
+      Json.print(out, new Report("basket", source, k, testShare, seed, train, test, scores));
       return 0;
     }
     out.printf(
         "basket completion on %s: train %,d baskets, test %,d baskets (one hidden item each, seed"
             + " %d)%n",
         source, train, test, seed);
-    out.printf(
-        "%-9s %8s %8s %8s %8s %9s %9s %8s %8s%n",
-        "model",
-        "HR@" + k,
-        "MRR@" + k,
-        "NDCG@" + k,
-        "Prec@" + k,
-        "coverage",
-        "pop.bias",
-        "baskets",
-        "seconds");
-    for (ModelLine s : lines) {
-      out.printf(
-          "%-9s %8.4f %8.4f %8.4f %8.4f %9.4f %9.4f %,8d %8.1f%n",
-          s.name(),
-          s.hitRate(),
-          s.mrr(),
-          s.ndcg(),
-          s.precision(),
-          s.coverage(),
-          s.popularityBias(),
-          s.baskets(),
-          s.seconds());
-    }
+    EvaluateRecsCommand.printScores(out, k, "HR@", scores);
     out.flush();
     return 0;
   }

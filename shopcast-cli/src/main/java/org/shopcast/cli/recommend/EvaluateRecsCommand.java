@@ -181,7 +181,10 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       description =
-          "Print one JSON object: {\"k\", \"models\": [{name, recall, mrr, ndcg, coverage}]}.")
+          "Print one JSON object: {\"k\", \"models\": [{name, recall, mrr, ndcg, coverage}]};"
+              + " --protocol basket: {protocol, source, k, testShare, seed, trainBaskets,"
+              + " testBaskets, models: [{name, recall (= HitRate), mrr, ndcg, precision, coverage,"
+              + " popularityBias, predictions, seconds}]}.")
   boolean json;
 
   /** One model's line of the JSON output. */
@@ -294,33 +297,38 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
           testData.sessions().size(),
           testData.clicks(),
           testData.droppedClicks());
-      out.printf(
-          "%-9s %9s %9s %9s %9s %9s %9s %12s %8s%n",
-          "model",
-          "Recall@" + k,
-          "MRR@" + k,
-          "NDCG@" + k,
-          "Prec@" + k,
-          "coverage",
-          "pop.bias",
-          "predictions",
-          "seconds");
-      for (ModelScore s : scores) {
-        out.printf(
-            "%-9s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %,12d %8.1f%n",
-            s.name(),
-            s.recall(),
-            s.mrr(),
-            s.ndcg(),
-            s.precision(),
-            s.coverage(),
-            s.popularityBias(),
-            s.predictions(),
-            s.seconds());
-      }
+      printScores(out, k, "Recall@", scores);
       out.flush();
     }
     return 0;
+  }
+
+  /** Prints one line per model; {@code recall} is headed {@code recallLabel} + K. */
+  static void printScores(PrintWriter out, int k, String recallLabel, List<ModelScore> scores) {
+    out.printf(
+        "%-9s %9s %9s %9s %9s %9s %9s %12s %8s%n",
+        "model",
+        recallLabel + k,
+        "MRR@" + k,
+        "NDCG@" + k,
+        "Prec@" + k,
+        "coverage",
+        "pop.bias",
+        "predictions",
+        "seconds");
+    for (ModelScore s : scores) {
+      out.printf(
+          "%-9s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %,12d %8.1f%n",
+          s.name(),
+          s.recall(),
+          s.mrr(),
+          s.ndcg(),
+          s.precision(),
+          s.coverage(),
+          s.popularityBias(),
+          s.predictions(),
+          s.seconds());
+    }
   }
 
   /** The GRU4Rec settings: the defaults with the --gru-* options given. */
