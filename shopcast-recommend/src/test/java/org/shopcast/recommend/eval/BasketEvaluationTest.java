@@ -6,12 +6,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.shopcast.recommend.fbt.HandBaskets;
 
 /**
- * Basket completion on a hand-computed case. Training baskets {a b c} {a b} {a c} {b c d} {a b d}
- * {d} (in a: 4, b: 4, c: 3, d: 3; index order a, b, c, d); test baskets {a b} and {b d x} (x never
- * trained: dropped). Ranks of the hidden item, items of the rest of the basket left out:
+ * Basket completion on a hand-computed case. Training baskets {@link HandBaskets#SIX}: {a b c} {a
+ * b} {a c} {b c d} {a b d} {d} (in a: 4, b: 4, c: 3, d: 3; index order a, b, c, d); test baskets {a
+ * b} and {b d x} (x never trained: dropped). Ranks of the hidden item, items of the rest of the
+ * basket left out:
  *
  * <pre>
  * test   hidden  context  fbt (confidence)                 popular (ties: index)
@@ -23,15 +26,8 @@ import org.junit.jupiter.api.Test;
  */
 class BasketEvaluationTest {
   private static final List<List<String>> BASKETS =
-      List.of(
-          List.of("a", "b", "c"),
-          List.of("a", "b"),
-          List.of("a", "c"),
-          List.of("b", "c", "d"),
-          List.of("a", "b", "d"),
-          List.of("d"),
-          List.of("a", "b"),
-          List.of("b", "d", "x"));
+      Stream.concat(HandBaskets.SIX.stream(), Stream.of(List.of("a", "b"), List.of("b", "d", "x")))
+          .toList();
 
   /** The 1-based rank of the hidden item in each test basket for the seed: [fbt, popular]. */
   private static int[][] ranks(long seed) {

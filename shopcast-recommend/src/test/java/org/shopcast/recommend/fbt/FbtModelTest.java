@@ -17,14 +17,7 @@ import org.shopcast.recommend.session.ItemIndex;
  * (2/4, 1.0), c=>a and c=>b (2/3, 1.0), d=>b (2/3, 1.0).
  */
 class FbtModelTest {
-  private static final List<List<String>> BASKETS =
-      List.of(
-          List.of("a", "b", "c"),
-          List.of("a", "b"),
-          List.of("a", "c"),
-          List.of("b", "c", "d"),
-          List.of("a", "b", "d"),
-          List.of("d", "d"));
+  private static final List<List<String>> BASKETS = HandBaskets.SIX;
 
   private static ItemIndex index() {
     ItemIndex items = new ItemIndex();
