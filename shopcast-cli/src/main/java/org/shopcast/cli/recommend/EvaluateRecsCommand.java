@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.shopcast.cli.Json;
 import org.shopcast.cli.RootCommand;
+import org.shopcast.recommend.eval.BasketEvaluation;
 import org.shopcast.recommend.eval.ModelScore;
 import org.shopcast.recommend.eval.SessionEvaluation;
 import org.shopcast.recommend.eval.SessionModels;
@@ -45,6 +46,12 @@ import picocli.CommandLine.Spec;
       "popular, iknn, uknn, als; HitRate, Recall, MRR, NDCG, precision, coverage, popularity",
       "bias at K; --test-share or --cutoff place the temporal cutoff).",
       "",
+      "Basket completion instead: --protocol basket (baskets from --baskets FILE in time order,",
+      "else the workspace's orders by time; the last --test-share are the test set). In each",
+      "test basket one item (seeded by --seed) is hidden and each model ranks the items not in",
+      "the basket from the others: popular, iknn (item-kNN over baskets), fbt (bought together,",
+      "confidence) and fbt-lift; HitRate, MRR, NDCG, precision, coverage, popularity bias at K.",
+      "",
       "Exit codes: 0 ok, 1 a file is missing or malformed, 2 usage error."
     })
 public final class EvaluateRecsCommand implements Callable<Integer> {
@@ -79,7 +86,9 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
       names = "--test-share",
       paramLabel = "F",
       defaultValue = "0.2",
-      description = "--split temporal: share of the events after the cutoff (default: 0.2).")
+      description =
+          "--split temporal: share of the events after the cutoff; --protocol basket: share of"
+              + " the baskets in the test set (default: 0.2).")
   double testShare;
 
   @Option(
@@ -87,6 +96,28 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
       paramLabel = "TIME",
       description = "--split temporal: the cutoff instead, ISO-8601 (2017-12-02T00:00:00Z).")
   java.time.Instant cutoff;
+
+  @Option(
+      names = "--protocol",
+      paramLabel = "NAME",
+      description = "basket: basket completion on a temporal split (see above).")
+  String protocol;
+
+  @Option(
+      names = "--baskets",
+      paramLabel = "FILE",
+      description =
+          "--protocol basket: one basket per line, comma-separated items, oldest first (default:"
+              + " the workspace's orders).")
+  Path baskets;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      defaultValue = "42",
+      description =
+          "--protocol basket: seed of the hidden-item choice (default: ${DEFAULT-VALUE}).")
+  long seed;
 
   @Option(
       names = "--format",
@@ -150,7 +181,10 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
   @Option(
       names = "--json",
       description =
-          "Print one JSON object: {\"k\", \"models\": [{name, recall, mrr, ndcg, coverage}]}.")
+          "Print one JSON object: {\"k\", \"models\": [{name, recall, mrr, ndcg, coverage}]};"
+              + " --protocol basket: {protocol, source, k, testShare, seed, trainBaskets,"
+              + " testBaskets, models: [{name, recall (= HitRate), mrr, ndcg, precision, coverage,"
+              + " popularityBias, predictions, seconds}]}.")
   boolean json;
 
   /** One model's line of the JSON output. */
@@ -179,6 +213,28 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
         spec.commandLine().getOut());
   }
 
+  private int basketProtocol() {
+    if (!"basket".equals(protocol)) {
+      throw new IllegalArgumentException("--protocol must be basket, got '" + protocol + "'");
+    }
+    if (train != null || test != null || sessions != null || format != null) {
+      throw new IllegalArgumentException(
+          "--protocol basket reads --baskets FILE or the workspace's orders: it excludes"
+              + " --sessions-train, --sessions-test, --sessions and --format");
+    }
+    boolean modelsGiven = spec.commandLine().getParseResult().hasMatchedOption("--models");
+    RootCommand root = (RootCommand) spec.root().userObject();
+    return BasketEvaluationTask.run(
+        baskets,
+        root.workspace(),
+        testShare,
+        k,
+        modelsGiven ? models : BasketEvaluation.NAMES,
+        seed,
+        json,
+        spec.commandLine().getOut());
+  }
+
   @Override
   public Integer call() {
     if (k < 1) {
@@ -186,6 +242,9 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
     }
     if (split != null) {
       return userSplit();
+    }
+    if (protocol != null) {
+      return basketProtocol();
     }
     if (format == null) {
       throw new IllegalArgumentException("give --format (yoochoose or diginetica), or --split");
@@ -238,33 +297,38 @@ public final class EvaluateRecsCommand implements Callable<Integer> {
           testData.sessions().size(),
           testData.clicks(),
           testData.droppedClicks());
-      out.printf(
-          "%-9s %9s %9s %9s %9s %9s %9s %12s %8s%n",
-          "model",
-          "Recall@" + k,
-          "MRR@" + k,
-          "NDCG@" + k,
-          "Prec@" + k,
-          "coverage",
-          "pop.bias",
-          "predictions",
-          "seconds");
-      for (ModelScore s : scores) {
-        out.printf(
-            "%-9s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %,12d %8.1f%n",
-            s.name(),
-            s.recall(),
-            s.mrr(),
-            s.ndcg(),
-            s.precision(),
-            s.coverage(),
-            s.popularityBias(),
-            s.predictions(),
-            s.seconds());
-      }
+      printScores(out, k, "Recall@", scores);
       out.flush();
     }
     return 0;
+  }
+
+  /** Prints one line per model; {@code recall} is headed {@code recallLabel} + K. */
+  static void printScores(PrintWriter out, int k, String recallLabel, List<ModelScore> scores) {
+    out.printf(
+        "%-9s %9s %9s %9s %9s %9s %9s %12s %8s%n",
+        "model",
+        recallLabel + k,
+        "MRR@" + k,
+        "NDCG@" + k,
+        "Prec@" + k,
+        "coverage",
+        "pop.bias",
+        "predictions",
+        "seconds");
+    for (ModelScore s : scores) {
+      out.printf(
+          "%-9s %9.4f %9.4f %9.4f %9.4f %9.4f %9.4f %,12d %8.1f%n",
+          s.name(),
+          s.recall(),
+          s.mrr(),
+          s.ndcg(),
+          s.precision(),
+          s.coverage(),
+          s.popularityBias(),
+          s.predictions(),
+          s.seconds());
+    }
   }
 
   /** The GRU4Rec settings: the defaults with the --gru-* options given. */

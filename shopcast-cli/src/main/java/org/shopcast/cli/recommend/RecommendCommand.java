@@ -42,10 +42,12 @@ import picocli.CommandLine.Spec;
       "",
       "--user U: item-kNN over the user's history (recent events weigh more); items the user",
       "  bought are left out unless --include-purchased.",
-      "--item I: the items most often in the same sessions as I (regularised cosine).",
+      "--item I: the items most often in the same sessions as I (regularised cosine); with",
+      "  --model fbt the items most often bought in the same orders as I (confidence).",
       "--session FILE: continue a session given as lines 'item_id[,type]' (type: view,",
       "  favorite, cart_add, purchase; default view), oldest first; V-SKNN, then item-kNN;",
-      "  the last item itself is left out; --model gru4rec puts GRU4Rec first instead.",
+      "  the last item itself is left out; --model gru4rec puts GRU4Rec first instead, and",
+      "  --model fbt completes a basket: the items most often bought with all of them.",
       "Cold start: when a model has too few items, the list is filled from the popular items",
       "of the latest item's category, then from the items popular this week.",
       "--user and --item read the lists precomputed by `shopcast train recs` (fast; the latest",
@@ -100,8 +102,9 @@ public final class RecommendCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description =
           "With --user/--item: read the precomputed lists of this model (iknn, uknn, als,"
-              + " popular). With --session: the session model first in the chain, vsknn (default)"
-              + " or gru4rec (GRU4Rec, trained on the store's sessions on each call; slower).")
+              + " popular, fbt: bought together). With --session: the model first in the chain,"
+              + " vsknn (default), gru4rec (GRU4Rec, trained on the store's sessions on each call;"
+              + " slower) or fbt (bought together with the session's items, counted on the call).")
   String model;
 
   @Option(names = "--live", description = "Train from the store on this call (no stored lists).")
@@ -114,6 +117,9 @@ public final class RecommendCommand implements Callable<Integer> {
               + " lists is the stored lists' provenance, or null when trained on the call.")
   boolean json;
 
+  private static final java.util.Set<String> SESSION_MODELS =
+      java.util.Set.of("vsknn", "gru4rec", "fbt");
+
   /** The JSON output. */
   public record Report(String query, RecsInfo lists, List<Explained> items) {}
 
@@ -122,11 +128,9 @@ public final class RecommendCommand implements Callable<Integer> {
     if (count < 1) {
       throw new IllegalArgumentException("-n must be >= 1, got " + count);
     }
-    if (target.session != null
-        && model != null
-        && !"vsknn".equals(model)
-        && !"gru4rec".equals(model)) {
-      throw new IllegalArgumentException("--model must be vsknn or gru4rec, got '" + model + "'");
+    if (target.session != null && model != null && !SESSION_MODELS.contains(model)) {
+      throw new IllegalArgumentException(
+          "--model with --session must be vsknn, gru4rec or fbt, got '" + model + "'");
     }
     Rules rules = new Rules(!includePurchased, false, java.util.Set.of(), null, null, 0);
     List<Explained> items;
@@ -171,7 +175,8 @@ public final class RecommendCommand implements Callable<Integer> {
         query = answer.query();
         items = answer.items();
       } else {
-        StoreRecommender recommender = StoreRecommender.train(store.connection());
+        StoreRecommender recommender =
+            StoreRecommender.train(store.connection(), "fbt".equals(model));
         if (target.user != null) {
           query = "user " + target.user + (recommender.knowsUser(target.user) ? "" : " (unknown)");
           items = recommender.forUser(target.user, count, rules);
@@ -233,7 +238,11 @@ public final class RecommendCommand implements Callable<Integer> {
               + lists.version()
               + "); retrain with shopcast train recs, or use --live");
     }
-    return new Stored("similar to item " + target.item, similar.get());
+    String about =
+        RecsModel.FBT.id().equals(lists.model())
+            ? "bought together with item "
+            : "similar to item ";
+    return new Stored(about + target.item, similar.get());
   }
 
   private static List<Click> readSession(Path file) {

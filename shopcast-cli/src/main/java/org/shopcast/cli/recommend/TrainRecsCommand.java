@@ -29,10 +29,12 @@ import picocli.CommandLine.Spec;
       "fingerprint). `shopcast recommend` then reads these lists instead of retraining.",
       "",
       "Models: iknn (item-kNN over the user's history), uknn (user-kNN), als (implicit ALS,",
-      "Hu et al. 2008), popular (trending, 7-day half-life). Each list is filled from popular",
-      "in the category of the user's latest item, then trending (cold-start chain). Similar",
-      "items always come from item-kNN. Items a user bought are left out of that user's list",
-      "unless --include-purchased.",
+      "Hu et al. 2008), popular (trending, 7-day half-life), fbt (frequently bought together:",
+      "pairs of items in the same orders, else sessions, with co-count >= 2, ranked by",
+      "confidence; Agrawal et al. 1993). Each list is filled from popular in the category of",
+      "the user's latest item, then trending (cold-start chain). Item lists come from item-kNN,",
+      "except for fbt: the items most often bought with the item, then its item-kNN neighbours.",
+      "Items a user bought are left out of that user's list unless --include-purchased.",
       "",
       "Atomic: the new lists replace the model's previous ones in one transaction; a failed",
       "train leaves the previous lists. Tables: recs_models, recs_user_lists, recs_item_lists.",
@@ -48,7 +50,8 @@ public final class TrainRecsCommand implements Callable<Integer> {
       paramLabel = "NAME",
       split = ",",
       defaultValue = "iknn",
-      description = "Models to train, comma-separated: iknn, uknn, als, popular (default: iknn).")
+      description =
+          "Models to train, comma-separated: iknn, uknn, als, popular, fbt (default: iknn).")
   List<String> models = new ArrayList<>();
 
   @Option(
@@ -92,7 +95,8 @@ public final class TrainRecsCommand implements Callable<Integer> {
                 !includePurchased,
                 defaults.itemKnn(),
                 defaults.userNeighbours(),
-                defaults.als());
+                defaults.als(),
+                defaults.fbt());
         trained.add(RecsTrainer.train(store.connection(), options, Clock.systemUTC()));
       }
     }

@@ -1,6 +1,5 @@
 package org.shopcast.recommend.eval;
 
-import java.util.BitSet;
 import java.util.Set;
 import org.shopcast.recommend.Context;
 import org.shopcast.recommend.Recommender;
@@ -39,50 +38,16 @@ public final class NextItemEvaluator {
   public ModelScore evaluate(
       Recommender model, SessionDataset test, double[] popularity, double fitSeconds) {
     long start = System.nanoTime();
-    int items = model.itemCount();
-    double maxPopularity = 0;
-    for (double p : popularity) {
-      maxPopularity = Math.max(maxPopularity, p);
-    }
-    Scores scores = new Scores(items);
-    BitSet shown = new BitSet(items);
-    double recall = 0;
-    double mrr = 0;
-    double ndcg = 0;
-    double precision = 0;
-    double bias = 0;
-    long n = 0;
+    Scores scores = new Scores(model.itemCount());
+    ListMetrics metrics = new ListMetrics(k, popularity, model.itemCount());
     for (Session session : test.sessions()) {
       for (int i = 1; i < session.size(); i++) {
         Context prefix = session.prefix(i);
         scores.clear();
         model.score(prefix, scores);
-        int[] list = scores.top(k, null);
-        Set<Integer> next = Set.of(session.item(i));
-        recall += RankingMetrics.recall(list, next, k);
-        mrr += RankingMetrics.reciprocalRank(list, next, k);
-        ndcg += RankingMetrics.ndcg(list, next, k);
-        precision += RankingMetrics.precision(list, next, k);
-        double listBias = 0;
-        for (int item : list) {
-          shown.set(item);
-          listBias += maxPopularity > 0 ? popularity[item] / maxPopularity : 0;
-        }
-        bias += list.length == 0 ? 0 : listBias / list.length;
-        n++;
+        metrics.add(scores.top(k, null), Set.of(session.item(i)));
       }
     }
-    double seconds = fitSeconds + (System.nanoTime() - start) / 1e9;
-    double div = Math.max(1, n);
-    return new ModelScore(
-        model.name(),
-        recall / div,
-        mrr / div,
-        ndcg / div,
-        precision / div,
-        items == 0 ? 0 : (double) shown.cardinality() / items,
-        bias / div,
-        n,
-        seconds);
+    return metrics.score(model.name(), fitSeconds + (System.nanoTime() - start) / 1e9);
   }
 }

@@ -35,29 +35,25 @@ public record Gru4RecOptions(
 
   /** Validates the settings. */
   public Gru4RecOptions {
-    positive("epochs", epochs);
-    positive("hiddenSize", hiddenSize);
-    positive("embeddingSize", embeddingSize);
-    positive("batchSize", batchSize);
-    positive("threads", threads);
-    if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-      throw new IllegalArgumentException(
-          "learningRate must be > 0 and finite, got " + learningRate);
-    }
+    check(epochs >= 1, "epochs", ">= 1", epochs);
+    check(hiddenSize >= 1, "hiddenSize", ">= 1", hiddenSize);
+    check(embeddingSize >= 1, "embeddingSize", ">= 1", embeddingSize);
+    check(batchSize >= 1, "batchSize", ">= 1", batchSize);
+    check(threads >= 1, "threads", ">= 1", threads);
+    check(
+        learningRate > 0 && !Double.isInfinite(learningRate),
+        "learningRate",
+        "> 0 and finite",
+        learningRate);
     java.util.Objects.requireNonNull(loss, "loss");
-    if (negatives < 0) {
-      throw new IllegalArgumentException("negatives must be >= 0, got " + negatives);
-    }
-    if (!(sampleAlpha >= 0 && sampleAlpha <= 1)) {
-      throw new IllegalArgumentException("sampleAlpha must be in [0, 1], got " + sampleAlpha);
-    }
-    if (!(dropout >= 0 && dropout < 1)) {
-      throw new IllegalArgumentException("dropout must be in [0, 1), got " + dropout);
-    }
-    if (!(bprRegularisation >= 0) || Double.isInfinite(bprRegularisation)) {
-      throw new IllegalArgumentException(
-          "bprRegularisation must be >= 0 and finite, got " + bprRegularisation);
-    }
+    check(negatives >= 0, "negatives", ">= 0", negatives);
+    check(sampleAlpha >= 0 && sampleAlpha <= 1, "sampleAlpha", "in [0, 1]", sampleAlpha);
+    check(dropout >= 0 && dropout < 1, "dropout", "in [0, 1)", dropout);
+    check(
+        bprRegularisation >= 0 && !Double.isInfinite(bprRegularisation),
+        "bprRegularisation",
+        ">= 0 and finite",
+        bprRegularisation);
   }
 
   /** The defaults listed in the parameter descriptions. */
@@ -65,128 +61,103 @@ public record Gru4RecOptions(
     this(3, 100, 100, 32, 0.005, Gru4RecLoss.CROSS_ENTROPY, 128, 0.75, 0, 1, 42, 1);
   }
 
-  private static void positive(String name, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(name + " must be >= 1, got " + value);
+  /** Fails with "{@code name} must be {@code expected}, got {@code value}" unless {@code ok}. */
+  private static void check(boolean ok, String name, String expected, Object value) {
+    if (!ok) {
+      throw new IllegalArgumentException(name + " must be " + expected + ", got " + value);
     }
   }
 
   /** These settings with {@code epochs} passes. */
   public Gru4RecOptions withEpochs(int epochs) {
-    return new Gru4RecOptions(
-        epochs,
-        hiddenSize,
-        embeddingSize,
-        batchSize,
-        learningRate,
-        loss,
-        negatives,
-        sampleAlpha,
-        dropout,
-        bprRegularisation,
-        seed,
-        threads);
+    return with(f -> f.epochs = epochs);
   }
 
   /** These settings with {@code hidden} GRU units and an embedding of the same size. */
   public Gru4RecOptions withHiddenSize(int hidden) {
-    return new Gru4RecOptions(
-        epochs,
-        hidden,
-        hidden,
-        batchSize,
-        learningRate,
-        loss,
-        negatives,
-        sampleAlpha,
-        dropout,
-        bprRegularisation,
-        seed,
-        threads);
+    return with(
+        f -> {
+          f.hiddenSize = hidden;
+          f.embeddingSize = hidden;
+        });
   }
 
   /** These settings with mini-batches of {@code batch} parallel sessions. */
   public Gru4RecOptions withBatchSize(int batch) {
-    return new Gru4RecOptions(
-        epochs,
-        hiddenSize,
-        embeddingSize,
-        batch,
-        learningRate,
-        loss,
-        negatives,
-        sampleAlpha,
-        dropout,
-        bprRegularisation,
-        seed,
-        threads);
+    return with(f -> f.batchSize = batch);
   }
 
   /** These settings with Adam step size {@code rate}. */
   public Gru4RecOptions withLearningRate(double rate) {
-    return new Gru4RecOptions(
-        epochs,
-        hiddenSize,
-        embeddingSize,
-        batchSize,
-        rate,
-        loss,
-        negatives,
-        sampleAlpha,
-        dropout,
-        bprRegularisation,
-        seed,
-        threads);
+    return with(f -> f.learningRate = rate);
   }
 
   /** These settings with another loss and number of sampled negatives. */
   public Gru4RecOptions withLoss(Gru4RecLoss loss, int negatives) {
-    return new Gru4RecOptions(
-        epochs,
-        hiddenSize,
-        embeddingSize,
-        batchSize,
-        learningRate,
-        loss,
-        negatives,
-        sampleAlpha,
-        dropout,
-        bprRegularisation,
-        seed,
-        threads);
+    return with(
+        f -> {
+          f.loss = loss;
+          f.negatives = negatives;
+        });
   }
 
   /** These settings with dropout {@code rate} on the GRU output. */
   public Gru4RecOptions withDropout(double rate) {
-    return new Gru4RecOptions(
-        epochs,
-        hiddenSize,
-        embeddingSize,
-        batchSize,
-        learningRate,
-        loss,
-        negatives,
-        sampleAlpha,
-        rate,
-        bprRegularisation,
-        seed,
-        threads);
+    return with(f -> f.dropout = rate);
   }
 
   /** These settings with another seed. */
   public Gru4RecOptions withSeed(long seed) {
+    return with(f -> f.seed = seed);
+  }
+
+  /** A copy with {@code change} applied to its fields, validated by the constructor. */
+  private Gru4RecOptions with(java.util.function.Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
     return new Gru4RecOptions(
-        epochs,
-        hiddenSize,
-        embeddingSize,
-        batchSize,
-        learningRate,
-        loss,
-        negatives,
-        sampleAlpha,
-        dropout,
-        bprRegularisation,
-        seed,
-        threads);
+        f.epochs,
+        f.hiddenSize,
+        f.embeddingSize,
+        f.batchSize,
+        f.learningRate,
+        f.loss,
+        f.negatives,
+        f.sampleAlpha,
+        f.dropout,
+        f.bprRegularisation,
+        f.seed,
+        f.threads);
+  }
+
+  /** The settings as mutable fields, for {@link #with}. */
+  private static final class Fields {
+    int epochs;
+    int hiddenSize;
+    int embeddingSize;
+    int batchSize;
+    double learningRate;
+    Gru4RecLoss loss;
+    int negatives;
+    double sampleAlpha;
+    double dropout;
+    double bprRegularisation;
+    long seed;
+    int threads;
+
+    Fields(Gru4RecOptions o) {
+      epochs = o.epochs;
+      hiddenSize = o.hiddenSize;
+      embeddingSize = o.embeddingSize;
+      batchSize = o.batchSize;
+      learningRate = o.learningRate;
+      loss = o.loss;
+      negatives = o.negatives;
+      sampleAlpha = o.sampleAlpha;
+      dropout = o.dropout;
+      bprRegularisation = o.bprRegularisation;
+      seed = o.seed;
+      threads = o.threads;
+    }
   }
 }

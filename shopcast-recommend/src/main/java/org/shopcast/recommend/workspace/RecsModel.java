@@ -13,7 +13,12 @@ public enum RecsModel {
   /** Implicit ALS over one row per user, the user folded in. */
   ALS,
   /** Trending popularity only (7-day half-life), per category when the latest item has one. */
-  POPULAR;
+  POPULAR,
+  /**
+   * Frequently bought together ({@link org.shopcast.recommend.fbt.FbtModel}): item lists are the
+   * items most often in the same orders, user lists those most often bought with the user's items.
+   */
+  FBT;
 
   /** The lower-case name used on the command line and in the tables. */
   public String id() {

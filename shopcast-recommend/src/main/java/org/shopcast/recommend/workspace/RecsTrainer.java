@@ -14,10 +14,9 @@ import org.shopcast.recommend.Context;
 import org.shopcast.recommend.Recommender;
 import org.shopcast.recommend.Rules;
 import org.shopcast.recommend.als.AlsModel;
+import org.shopcast.recommend.fbt.FbtModel;
 import org.shopcast.recommend.knn.ItemKnnModel;
 import org.shopcast.recommend.knn.UserKnnModel;
-import org.shopcast.recommend.popular.PopularityModel;
-import org.shopcast.recommend.popular.PopularityOptions;
 import org.shopcast.recommend.session.Click;
 import org.shopcast.recommend.session.SessionDataset;
 
@@ -26,10 +25,12 @@ import org.shopcast.recommend.session.SessionDataset;
  * chosen model, then popular in the category of the user's latest item, then trending; items the
  * user bought are left out by default), one cold-start list (stored with a null user id) and the
  * similar-items list of every item (item-kNN neighbours, then popular in its category, then
- * trending). The lists carry their provenance ({@link RecsInfo}) and replace the model's previous
- * lists atomically: rows are appended under a new version that readers ignore until one transaction
- * points {@code recs_models} at it, so a failed train leaves the previous lists in place. {@link
- * RecsIndex} loads them for serving.
+ * trending). Model {@code fbt} stores bought-together lists instead: per item the items most often
+ * in the same orders (then its item-kNN neighbours, popular in its category, trending), per user
+ * the items most often bought with the user's items. The lists carry their provenance ({@link
+ * RecsInfo}) and replace the model's previous lists atomically: rows are appended under a new
+ * version that readers ignore until one transaction points {@code recs_models} at it, so a failed
+ * train leaves the previous lists in place. {@link RecsIndex} loads them for serving.
  */
 public final class RecsTrainer {
   private RecsTrainer() {}
@@ -47,8 +48,13 @@ public final class RecsTrainer {
     String fingerprint = fingerprint(connection);
     SessionDataset sessions = SessionDataset.train(data.clicks());
     ItemKnnModel itemKnn = ItemKnnModel.fit(sessions, options.itemKnn());
-    ListBuilder similar = new ListBuilder(sessions, itemKnn, itemKnn, data.itemCategory());
-    ListBuilder users = userLists(data, sessions, itemKnn, options);
+    FbtModel fbt =
+        options.model() == RecsModel.FBT
+            ? FbtModel.fit(connection, sessions.items(), options.fbt())
+            : null;
+    ListBuilder similar = new ListBuilder(sessions, data.itemCategory(), itemKnn, fbt);
+    List<Recommender> itemChain = fbt == null ? List.of(itemKnn) : List.of(fbt, itemKnn);
+    UserLists users = userLists(data, similar, itemKnn, fbt, options);
     Rules rules = new Rules(options.excludePurchased(), false, Set.of(), null, null, 0);
     try {
       long version = RecsTables.prepare(connection);
@@ -57,18 +63,19 @@ public final class RecsTrainer {
       try (DuckDBAppender out =
           duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, RecsTables.USER_LISTS)) {
         for (var entry : data.histories().entrySet()) {
-          Context context = users.context(entry.getValue());
-          List<Explained> list = users.build(context, options.n(), rules, "you");
+          Context context = users.builder().context(entry.getValue());
+          List<Explained> list = users.build(context, options.n(), rules);
           append(out, model, version, entry.getKey(), list);
         }
-        append(out, model, version, null, users.build(Context.ofViews(), options.n(), rules, ""));
+        append(out, model, version, null, users.build(Context.ofViews(), options.n(), rules));
       }
       try (DuckDBAppender out =
           duck.createAppender(DuckDBConnection.DEFAULT_SCHEMA, RecsTables.ITEM_LISTS)) {
         for (int item = 0; item < sessions.items().size(); item++) {
           Context context = Context.ofViews(item);
           Rules withoutSelf = rules.excluding(Set.of(item));
-          List<Explained> list = similar.build(context, options.n(), withoutSelf, "item");
+          List<Explained> list =
+              similar.build(itemChain, context, options.n(), withoutSelf, "item");
           append(out, model, version, sessions.items().id(item), list);
         }
       }
@@ -93,14 +100,29 @@ public final class RecsTrainer {
     }
   }
 
-  private static ListBuilder userLists(
-      StoreClicks data, SessionDataset sessions, ItemKnnModel itemKnn, TrainRecsOptions options) {
-    if (options.model() == RecsModel.IKNN) {
-      return new ListBuilder(sessions, itemKnn, itemKnn, data.itemCategory());
+  /** The builder of user lists and the model first in their chain. */
+  private record UserLists(ListBuilder builder, Recommender model) {
+    List<Explained> build(Context context, int n, Rules rules) {
+      return builder.build(model, context, n, rules, "you");
     }
-    if (options.model() == RecsModel.POPULAR) {
-      Recommender trending = PopularityModel.fit(sessions, PopularityOptions.trending(24 * 7));
-      return new ListBuilder(sessions, trending, null, data.itemCategory());
+  }
+
+  /** The user lists of the model: over the sessions' index, or one row per user (uknn, als). */
+  private static UserLists userLists(
+      StoreClicks data,
+      ListBuilder similar,
+      ItemKnnModel itemKnn,
+      FbtModel fbt,
+      TrainRecsOptions options) {
+    switch (options.model()) {
+      case IKNN:
+        return new UserLists(similar, itemKnn);
+      case FBT:
+        return new UserLists(similar, fbt);
+      case POPULAR:
+        return new UserLists(similar, similar.trending());
+      default:
+        break;
     }
     List<Click> rows = data.asUserRows();
     SessionDataset users = SessionDataset.train(rows);
@@ -108,7 +130,7 @@ public final class RecsTrainer {
         options.model() == RecsModel.UKNN
             ? UserKnnModel.fit(users, options.userNeighbours())
             : AlsModel.fit(users, options.als());
-    return new ListBuilder(users, model, null, data.itemCategory());
+    return new UserLists(new ListBuilder(users, data.itemCategory(), null, null), model);
   }
 
   private static void append(
