@@ -21,13 +21,14 @@ public final class ReadRoutes {
   private final ReadPool pool;
   private final UserStates users;
   private final LiveUsers live;
-  private final StatsCache stats = new StatsCache();
+  private final LiveStats stats;
 
   /** Routes reading through {@code pool}; sessions end after {@code sessionGap} of inactivity. */
   public ReadRoutes(ReadPool pool, Clock clock, Duration sessionGap) {
     this.pool = pool;
     this.users = new UserStates(clock, sessionGap);
     this.live = new LiveUsers(LIVE_USERS, clock, sessionGap);
+    this.stats = new LiveStats(pool);
   }
 
   /**
@@ -44,7 +45,7 @@ public final class ReadRoutes {
       @Override
       public void committed(List<Event> events, List<UserTraits> traits, Set<String> newUsers) {
         live.committed(events, traits, newUsers);
-        stats.invalidate();
+        stats.committed(events);
       }
 
       @Override
@@ -56,7 +57,7 @@ public final class ReadRoutes {
 
   /** {@code GET /api/v1/stats}: the object {@code shopcast stats --json} prints. */
   public void stats(Context ctx) {
-    ctx.json(stats.get(pool));
+    ctx.json(stats.get());
   }
 
   /** {@code GET /api/v1/users/{id}}: the user's live state; 404 when the store never saw them. */
