@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.shopcast.core.event.Event;
 import org.shopcast.data.segment.UserTraits;
+import org.shopcast.data.store.EventKeys;
 import org.shopcast.data.store.EventStore;
 
 /**
@@ -288,13 +289,19 @@ public final class EventWriter implements AutoCloseable {
    */
   private static List<Event> withIds(Connection connection, List<Event> events)
       throws SQLException {
-    if (events.isEmpty()) {
-      return events;
+    List<Event> noId = new ArrayList<>();
+    for (Event event : events) {
+      if (event.eventId() == null) {
+        noId.add(event);
+      }
     }
-    String[] computed = IngestSql.contentIds(connection, events);
+    // ids sent with the events are hashed here; content ids need DuckDB's text forms of the fields
+    String[] computed = noId.isEmpty() ? new String[0] : IngestSql.contentIds(connection, noId);
     List<Event> out = new ArrayList<>(events.size());
-    for (int i = 0; i < events.size(); i++) {
-      out.add(withId(events.get(i), computed[i]));
+    int next = 0;
+    for (Event event : events) {
+      String id = event.eventId();
+      out.add(withId(event, id == null ? computed[next++] : EventKeys.ofSourceId(id)));
     }
     return out;
   }
