@@ -67,6 +67,66 @@ class ReadApiTest {
   }
 
   @Test
+  void stats_followEveryCommitWithoutRescanning() throws Exception {
+    read("/api/v1/stats"); // first use: read from the store, then advanced by each commit
+    java.util.Random random = new java.util.Random(5);
+    String[] types = {"VIEW", "CART_ADD", "PURCHASE", "SEARCH", "FAVORITE"};
+    for (int request = 0; request < 6; request++) {
+      StringBuilder body = new StringBuilder("[");
+      for (int i = 0; i < 40; i++) {
+        String type = types[random.nextInt(types.length)];
+        body.append(i > 0 ? "," : "")
+            .append("{\"event_id\":\"r")
+            .append(random.nextInt(150)) // repeats: duplicates in and across requests
+            .append("\",\"user_id\":\"v")
+            .append(random.nextInt(30))
+            .append("\",\"ts\":")
+            .append(1_600_000_000_000L + random.nextInt(1_000_000_000))
+            .append(",\"type\":\"")
+            .append(type)
+            .append(type.equals("SEARCH") ? "\",\"query\":\"q\"" : "\",\"item_id\":\"i")
+            .append(type.equals("SEARCH") ? "" : random.nextInt(60) + "\"")
+            .append('}');
+      }
+      HttpResponse<String> posted =
+          t.post(
+              "/api/v1/events", TestServer.bearer(TestServer.WRITE), body.append(']').toString());
+      assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+      JsonNode stats = read("/api/v1/stats");
+      assertThat(stats.get("events").asLong()).isEqualTo(t.count("SELECT count(*) FROM events"));
+      assertThat(stats.get("users").asLong())
+          .isEqualTo(t.count("SELECT count(DISTINCT user_id) FROM events"));
+      assertThat(stats.get("items").asLong())
+          .isEqualTo(t.count("SELECT count(DISTINCT item_id) FROM events"));
+      assertThat(java.time.Instant.parse(stats.get("minTs").asText()).toEpochMilli())
+          .isEqualTo(t.count("SELECT epoch_ms(min(ts)) FROM events"));
+      assertThat(java.time.Instant.parse(stats.get("maxTs").asText()).toEpochMilli())
+          .isEqualTo(t.count("SELECT epoch_ms(max(ts)) FROM events"));
+      StringBuilder expected = new StringBuilder();
+      for (org.shopcast.core.event.EventType type : org.shopcast.core.event.EventType.values()) {
+        long n = t.count("SELECT count(*) FROM events WHERE type = '" + type.name() + "'");
+        if (n > 0) {
+          expected.append(type).append('=').append(n).append(' ');
+        }
+      }
+      StringBuilder actual = new StringBuilder();
+      stats
+          .get("byType")
+          .fields()
+          .forEachRemaining(
+              e -> actual.append(e.getKey()).append('=').append(e.getValue().asLong()).append(' '));
+      assertThat(Set.of(actual.toString().split(" ")))
+          .isEqualTo(Set.of(expected.toString().split(" ")));
+      // largest first
+      long previous = Long.MAX_VALUE;
+      for (JsonNode n : stats.get("byType")) {
+        assertThat(n.asLong()).isLessThanOrEqualTo(previous);
+        previous = n.asLong();
+      }
+    }
+  }
+
+  @Test
   void user_showsCountersCartSessionAndRecentEvents() throws Exception {
     JsonNode user = read("/api/v1/users/u1");
     assertThat(user.get("counters").get("CART_ADD").asLong()).isEqualTo(2);

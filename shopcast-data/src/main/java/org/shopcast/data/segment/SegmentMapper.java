@@ -1,8 +1,9 @@
 package org.shopcast.data.segment;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -95,6 +96,24 @@ public final class SegmentMapper {
    */
   public SegmentMessage map(
       JsonNode message, String impliedType, String source, long line, String path) {
+    return map(SegmentValue.of(message), impliedType, source, line, path);
+  }
+
+  /**
+   * Maps the message at {@code parser}'s current token, read without building a tree (only the
+   * fields the mapping uses are kept); leaves the parser on the message's last token. The result
+   * equals {@link #map(JsonNode, String, String, long, String)}'s for the same text.
+   *
+   * @throws IOException when the text is not valid JSON
+   */
+  public SegmentMessage map(
+      JsonParser parser, String impliedType, String source, long line, String path)
+      throws IOException {
+    return map(StreamedValue.readMessage(parser), impliedType, source, line, path);
+  }
+
+  private SegmentMessage map(
+      SegmentValue message, String impliedType, String source, long line, String path) {
     try {
       return new Reading(message, source, line, path).read(impliedType);
     } catch (Rejected e) {
@@ -115,12 +134,12 @@ public final class SegmentMapper {
 
   /** The state of mapping one message. */
   private final class Reading {
-    private final JsonNode message;
+    private final SegmentValue message;
     private final String source;
     private final long line;
     private final String path;
 
-    Reading(JsonNode message, String source, long line, String path) {
+    Reading(SegmentValue message, String source, long line, String path) {
       this.message = message;
       this.source = source;
       this.line = line;
@@ -162,18 +181,18 @@ public final class SegmentMapper {
     }
 
     private UserTraits identify(String userId) throws Rejected {
-      JsonNode traits = message.get("traits");
+      SegmentValue traits = message.get("traits");
       if (traits == null || traits.isNull()) {
         return new UserTraits(userId, "{}");
       }
       if (!traits.isObject()) {
         throw reject("traits", ErrorCode.BadJson, "a JSON object", shown(traits));
       }
-      return new UserTraits(userId, traits.toString());
+      return new UserTraits(userId, traits.json());
     }
 
     private Event page(String userId) throws Rejected {
-      JsonNode properties = properties();
+      SegmentValue properties = properties();
       String item = product(properties, "properties.");
       if (item == null) {
         throw reject(
@@ -182,10 +201,8 @@ public final class SegmentMapper {
             "the product a page shows (page and screen calls become VIEW events of a product)",
             name());
       }
-      ObjectNode kept = properties.deepCopy();
-      if (name() != null) {
-        kept.put("name", name());
-      }
+      String name = name();
+      String kept = properties.edited(name == null ? null : "name", name, null, null, null);
       return event(
           id(null), userId, EventType.VIEW, item, properties, "properties.", null, null, kept);
     }
@@ -201,12 +218,11 @@ public final class SegmentMapper {
                           ErrorCode.UnknownEventType,
                           SegmentEvents.expectedNames(),
                           name));
-      JsonNode properties = properties();
-      ObjectNode kept = properties.deepCopy();
-      kept.put("event", name);
+      SegmentValue properties = properties();
       if (type == EventType.PURCHASE || type == EventType.RETURN) {
-        return order(userId, type, properties, kept);
+        return order(userId, type, properties, name);
       }
+      String kept = properties.edited("event", name, null, null, null);
       String item = product(properties, "properties.");
       if (type.needsItem() && item == null) {
         throw reject(
@@ -223,11 +239,11 @@ public final class SegmentMapper {
           event(id(null), userId, type, item, properties, "properties.", query, null, kept));
     }
 
-    private List<Event> order(String userId, EventType type, JsonNode properties, ObjectNode kept)
-        throws Rejected {
+    private List<Event> order(
+        String userId, EventType type, SegmentValue properties, String eventName) throws Rejected {
       String orderId = optionalText(properties, "order_id", "properties.");
-      JsonNode products = properties.get("products");
-      if (products == null || products.isNull() || (products.isArray() && products.isEmpty())) {
+      SegmentValue products = properties.get("products");
+      if (products == null || products.isNull() || (products.isArray() && products.size() == 0)) {
         throw reject(
             "properties.products",
             ErrorCode.MissingField,
@@ -237,11 +253,10 @@ public final class SegmentMapper {
       if (!products.isArray()) {
         throw reject("properties.products", ErrorCode.BadJson, "a JSON array", shown(products));
       }
-      kept.remove("products");
       List<Event> events = new ArrayList<>(products.size());
       for (int i = 0; i < products.size(); i++) {
         String at = "properties.products[" + i + "].";
-        JsonNode product = products.get(i);
+        SegmentValue product = products.get(i);
         if (!product.isObject()) {
           throw reject(
               at.substring(0, at.length() - 1), ErrorCode.BadJson, "a JSON object", shown(product));
@@ -250,8 +265,8 @@ public final class SegmentMapper {
         if (item == null) {
           throw reject(at + "product_id", ErrorCode.MissingField, "a product_id (or sku)", null);
         }
-        ObjectNode rowProperties = kept.deepCopy();
-        rowProperties.set("product", product);
+        String rowProperties =
+            properties.edited("event", eventName, "products", "product", product);
         events.add(event(id(i), userId, type, item, product, at, null, orderId, rowProperties));
       }
       return events;
@@ -262,30 +277,19 @@ public final class SegmentMapper {
         String userId,
         EventType type,
         String item,
-        JsonNode fields,
+        SegmentValue fields,
         String at,
         String query,
         String orderId,
-        ObjectNode kept)
+        String kept)
         throws Rejected {
       Instant ts = time();
       BigDecimal price = price(fields, at);
       int quantity = quantity(fields, at);
       String category = optionalText(fields, "category", at);
       return new Event(
-          eventId,
-          userId,
-          ts,
-          type,
-          item,
-          category,
-          null,
-          orderId,
-          quantity,
-          price,
-          query,
-          channel(),
-          kept.toString());
+          eventId, userId, ts, type, item, category, null, orderId, quantity, price, query,
+          channel(), kept);
     }
 
     private String id(Integer index) throws Rejected {
@@ -297,14 +301,14 @@ public final class SegmentMapper {
     }
 
     private String name() {
-      JsonNode name = message.get("name");
+      SegmentValue name = message.get("name");
       return name != null && name.isTextual() ? name.asText() : null;
     }
 
-    private JsonNode properties() throws Rejected {
-      JsonNode properties = message.get("properties");
+    private SegmentValue properties() throws Rejected {
+      SegmentValue properties = message.get("properties");
       if (properties == null || properties.isNull()) {
-        return JsonNodeFactory.instance.objectNode();
+        return message.emptyObject();
       }
       if (!properties.isObject()) {
         throw reject("properties", ErrorCode.BadJson, "a JSON object", shown(properties));
@@ -312,7 +316,7 @@ public final class SegmentMapper {
       return properties;
     }
 
-    private String product(JsonNode fields, String at) throws Rejected {
+    private String product(SegmentValue fields, String at) throws Rejected {
       String id = optionalText(fields, "product_id", at);
       if (id == null) {
         id = optionalText(fields, "sku", at);
@@ -320,8 +324,8 @@ public final class SegmentMapper {
       return id;
     }
 
-    private BigDecimal price(JsonNode fields, String at) throws Rejected {
-      JsonNode node = fields.get("price");
+    private BigDecimal price(SegmentValue fields, String at) throws Rejected {
+      SegmentValue node = fields.get("price");
       if (node == null || node.isNull()) {
         return null;
       }
@@ -337,8 +341,8 @@ public final class SegmentMapper {
       return price;
     }
 
-    private int quantity(JsonNode fields, String at) throws Rejected {
-      JsonNode node = fields.get("quantity");
+    private int quantity(SegmentValue fields, String at) throws Rejected {
+      SegmentValue node = fields.get("quantity");
       if (node == null || node.isNull()) {
         return 1;
       }
@@ -355,7 +359,7 @@ public final class SegmentMapper {
       }
     }
 
-    private BigDecimal number(JsonNode node, String field, String expected) throws Rejected {
+    private BigDecimal number(SegmentValue node, String field, String expected) throws Rejected {
       if (node.isNumber()) {
         if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
           throw reject(field, ErrorCode.BadNumber, expected, node.asText());
@@ -373,17 +377,17 @@ public final class SegmentMapper {
     }
 
     private String channel() {
-      JsonNode source = message.path("context").path("campaign").path("source");
-      if (source.isTextual() && !source.asText().isBlank()) {
-        return source.asText();
+      String source = message.campaignSource();
+      if (source != null && !source.isBlank()) {
+        return source;
       }
-      JsonNode channel = message.get("channel");
+      SegmentValue channel = message.get("channel");
       return channel != null && channel.isTextual() ? channel.asText() : null;
     }
 
     private Instant time() throws Rejected {
       for (String field : new String[] {"timestamp", "originalTimestamp", "sentAt", "receivedAt"}) {
-        JsonNode node = message.get(field);
+        SegmentValue node = message.get(field);
         if (node == null || node.isNull()) {
           continue;
         }
@@ -418,14 +422,14 @@ public final class SegmentMapper {
       return value;
     }
 
-    private String optionalText(JsonNode fields, String field, String at) throws Rejected {
-      JsonNode node = fields.get(field);
+    private String optionalText(SegmentValue fields, String field, String at) throws Rejected {
+      SegmentValue node = fields.get(field);
       if (node == null || node.isNull()) {
         return null;
       }
       if (node.isTextual()) {
         String value = node.asText().trim();
-        return value.isEmpty() ? null : value;
+        return value.isBlank() ? null : value;
       }
       if (node.isIntegralNumber()) {
         return node.asText();
@@ -533,7 +537,7 @@ public final class SegmentMapper {
     return value;
   }
 
-  private static String shown(JsonNode node) {
-    return node == null ? "nothing" : node.toString();
+  private static String shown(SegmentValue node) {
+    return node == null ? "nothing" : node.json();
   }
 }

@@ -1,6 +1,9 @@
 package org.shopcast.data.store;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -74,6 +77,31 @@ public final class EventKeys {
         + sourceId
         + ") END";
   }
+
+  /**
+   * The id of an event sent with its own id text, computed in Java: {@code md5_number} of the text
+   * (the MD5 of its UTF-8 bytes read as a little-endian 128-bit number) as decimal text, the value
+   * {@link #sql} gives in DuckDB for a non-NULL source id (a test compares both). Lets the server
+   * derive such ids without a round trip through a temp table.
+   */
+  public static String ofSourceId(String sourceId) {
+    byte[] digest = MD5.get().digest(sourceId.getBytes(StandardCharsets.UTF_8));
+    byte[] bigEndian = new byte[16];
+    for (int i = 0; i < 16; i++) {
+      bigEndian[i] = digest[15 - i];
+    }
+    return new BigInteger(1, bigEndian).toString();
+  }
+
+  private static final ThreadLocal<MessageDigest> MD5 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("MD5 is required of every Java platform", e);
+            }
+          });
 
   /** The low 64 bits of an id given as decimal text (for {@code DuckDBAppender.appendHugeInt}). */
   public static long lower(String id) {

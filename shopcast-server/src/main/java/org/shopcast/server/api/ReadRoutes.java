@@ -22,7 +22,7 @@ public final class ReadRoutes {
   private final ReadPool pool;
   private final UserStates users;
   private final LiveUsers live;
-  private final StatsCache stats = new StatsCache();
+  private final LiveStats stats;
   private volatile UserExtras extras;
 
   /** Fields added to a user's answer, e.g. scores and recommendations when models exist. */
@@ -36,6 +36,7 @@ public final class ReadRoutes {
     this.pool = pool;
     this.users = new UserStates(clock, sessionGap);
     this.live = new LiveUsers(LIVE_USERS, clock, sessionGap);
+    this.stats = new LiveStats(pool);
   }
 
   /**
@@ -52,7 +53,7 @@ public final class ReadRoutes {
       @Override
       public void committed(List<Event> events, List<UserTraits> traits, Set<String> newUsers) {
         live.committed(events, traits, newUsers);
-        stats.invalidate();
+        stats.committed(events);
       }
 
       @Override
@@ -69,7 +70,7 @@ public final class ReadRoutes {
 
   /** {@code GET /api/v1/stats}: the object {@code shopcast stats --json} prints. */
   public void stats(Context ctx) {
-    ctx.json(stats.get(pool));
+    ctx.json(stats.get());
   }
 
   /** {@code GET /api/v1/users/{id}}: the user's live state; 404 when the store never saw them. */

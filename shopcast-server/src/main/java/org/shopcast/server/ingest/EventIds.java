@@ -10,9 +10,9 @@ import java.sql.Statement;
  * probing, 8 bytes a slot, at most 3/4 full: 11-16 bytes per stored event). The writer asks it
  * which incoming ids may already be stored; a fingerprint that matches is only a candidate,
  * confirmed against the store by the writer, so a collision never drops an event. Single-threaded
- * (the writer's).
+ * (the writer's; also used for the distinct users and items of the live store statistics).
  */
-final class EventIds {
+public final class EventIds {
   /** Marks an empty slot; a fingerprint equal to it is stored as {@link #ZERO_STANDIN}. */
   private static final long EMPTY = 0L;
 
@@ -22,7 +22,12 @@ final class EventIds {
   private int size;
 
   EventIds() {
-    slots = new long[1 << 16];
+    this(1 << 14);
+  }
+
+  /** An empty set sized for about {@code expected} fingerprints. */
+  public EventIds(int expected) {
+    slots = new long[Math.max(16, Integer.highestOneBit(Math.max(1, expected)) * 4)];
   }
 
   /** Reads every event id of the store's {@code events} table. */
@@ -38,7 +43,7 @@ final class EventIds {
   }
 
   /** Fingerprints stored. */
-  int size() {
+  public int size() {
     return size;
   }
 
@@ -57,14 +62,16 @@ final class EventIds {
     }
   }
 
-  /** Adds {@code fingerprint}. */
-  void add(long fingerprint) {
+  /** Adds {@code fingerprint}; whether it was absent. */
+  public boolean add(long fingerprint) {
     if ((size + 1) * 4L > slots.length * 3L) {
       grow();
     }
     if (insert(slots, fingerprint == EMPTY ? ZERO_STANDIN : fingerprint)) {
       size++;
+      return true;
     }
+    return false;
   }
 
   private static boolean insert(long[] table, long key) {
@@ -95,7 +102,7 @@ final class EventIds {
    * A 64-bit fingerprint of an id: FNV-1a over its UTF-16 code units, then the MurmurHash3 64-bit
    * finaliser (Appleby, "MurmurHash3", 2011) to spread the bits over the table's index.
    */
-  static long fingerprint(String id) {
+  public static long fingerprint(String id) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < id.length(); i++) {
       h ^= id.charAt(i);

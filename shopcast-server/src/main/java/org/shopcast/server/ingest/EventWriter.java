@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.shopcast.core.event.Event;
 import org.shopcast.data.segment.UserTraits;
+import org.shopcast.data.store.EventKeys;
 import org.shopcast.data.store.EventStore;
 
 /**
@@ -201,13 +202,15 @@ public final class EventWriter implements AutoCloseable {
         traits.addAll(pending.traits());
       }
       all = withIds(connection, all);
-      boolean[] fresh = fresh(connection, all);
+      long[] fingerprints = new long[all.size()];
+      boolean[] fresh = fresh(connection, all, fingerprints);
       List<Event> accepted = new ArrayList<>();
       int[] acceptedBy = new int[group.size()];
       int at = 0;
       for (int req = 0; req < group.size(); req++) {
         for (int i = 0; i < group.get(req).events().size(); i++, at++) {
           if (fresh[at]) {
+            fingerprints[accepted.size()] = fingerprints[at];
             accepted.add(all.get(at));
             acceptedBy[req]++;
           }
@@ -244,8 +247,8 @@ public final class EventWriter implements AutoCloseable {
       } finally {
         connection.setAutoCommit(true);
       }
-      for (Event event : rows) {
-        ids.add(EventIds.fingerprint(event.eventId()));
+      for (int i = 0; i < rows.size(); i++) {
+        ids.add(fingerprints[i]);
       }
       sideTables.stored(newUsers, newItems, traits);
       Set<String> created = Set.copyOf(newUsers);
@@ -286,13 +289,19 @@ public final class EventWriter implements AutoCloseable {
    */
   private static List<Event> withIds(Connection connection, List<Event> events)
       throws SQLException {
-    if (events.isEmpty()) {
-      return events;
+    List<Event> noId = new ArrayList<>();
+    for (Event event : events) {
+      if (event.eventId() == null) {
+        noId.add(event);
+      }
     }
-    String[] computed = IngestSql.contentIds(connection, events);
+    // ids sent with the events are hashed here; content ids need DuckDB's text forms of the fields
+    String[] computed = noId.isEmpty() ? new String[0] : IngestSql.contentIds(connection, noId);
     List<Event> out = new ArrayList<>(events.size());
-    for (int i = 0; i < events.size(); i++) {
-      out.add(withId(events.get(i), computed[i]));
+    int next = 0;
+    for (Event event : events) {
+      String id = event.eventId();
+      out.add(withId(event, id == null ? computed[next++] : EventKeys.ofSourceId(id)));
     }
     return out;
   }
@@ -302,15 +311,27 @@ public final class EventWriter implements AutoCloseable {
    * fingerprint is known are confirmed against the store, so a fingerprint collision costs one
    * query and never drops an event.
    */
-  private boolean[] fresh(Connection connection, List<Event> events) throws SQLException {
+  private boolean[] fresh(Connection connection, List<Event> events, long[] fingerprints)
+      throws SQLException {
     boolean[] fresh = new boolean[events.size()];
-    Set<String> seen = new HashSet<>();
+    // ids repeated inside the group: their fingerprints first, the ids themselves only on a match
+    EventIds group = new EventIds(events.size());
+    Set<String> seen = null;
     List<String> candidates = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       String id = events.get(i).eventId();
-      if (seen.add(id)) {
+      long fingerprint = EventIds.fingerprint(id);
+      fingerprints[i] = fingerprint;
+      if (seen == null && group.mayContain(fingerprint)) {
+        seen = new HashSet<>();
+        for (int j = 0; j < i; j++) {
+          seen.add(events.get(j).eventId());
+        }
+      }
+      group.add(fingerprint);
+      if (seen == null || seen.add(id)) {
         fresh[i] = true;
-        if (ids.mayContain(EventIds.fingerprint(id))) {
+        if (ids.mayContain(fingerprint)) {
           candidates.add(id);
         }
       }

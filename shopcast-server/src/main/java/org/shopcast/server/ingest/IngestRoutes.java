@@ -1,6 +1,8 @@
 package org.shopcast.server.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -9,9 +11,10 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -74,33 +77,162 @@ public final class IngestRoutes {
     return rejectedEvents.sum();
   }
 
-  /** {@code POST /v1/batch} and {@code /v1/import}: a batch envelope. */
+  /**
+   * {@code POST /v1/batch} and {@code /v1/import}: a batch envelope, read in one streaming pass
+   * that maps each message as it ends (no JSON tree).
+   */
   public void batch(Context ctx) {
-    JsonNode body = segmentBody(ctx);
-    JsonNode batch = body.get("batch");
-    if (!body.isObject() || batch == null || !batch.isArray()) {
-      throw HttpProblem.of(
-          400,
-          "BadJson",
-          "expected an object with a 'batch' array of messages, got " + shape(body));
+    byte[] bytes = bytes(ctx);
+    SegmentBatch body = new SegmentBatch();
+    parse(
+        bytes,
+        p -> {
+          JsonToken token = p.nextToken();
+          if (token == null) {
+            return;
+          }
+          if (token != JsonToken.START_OBJECT) {
+            body.shape = "a JSON " + kind(token);
+            p.skipChildren();
+            return;
+          }
+          Set<String> names = new LinkedHashSet<>();
+          boolean array = false;
+          while ((token = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            names.add(name);
+            JsonToken value = p.nextToken();
+            if (name.equals("batch")) {
+              body.clear();
+              array = value == JsonToken.START_ARRAY;
+              if (array) {
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                  body.read(p, null);
+                }
+              } else {
+                p.skipChildren();
+              }
+            } else if (name.equals("writeKey")) {
+              body.writeKey = value == JsonToken.VALUE_STRING ? p.getText() : null;
+            } else {
+              p.skipChildren();
+            }
+          }
+          if (!array) {
+            body.shape = "an object with fields " + names;
+          }
+        });
+    if (Boolean.TRUE.equals(ctx.attribute(KEY_IN_BODY))) {
+      keyCheck.check(ctx, body.writeKey);
     }
-    List<JsonNode> messages = SegmentMapper.messages(body);
-    segment(ctx, messages, null);
+    if (body.shape != null) {
+      throw HttpProblem.of(
+          400, "BadJson", "expected an object with a 'batch' array of messages, got " + body.shape);
+    }
+    body.finish(ctx);
   }
 
   /** {@code POST /v1/track}, {@code /v1/identify}, {@code /v1/page}, {@code /v1/screen}. */
   public void single(Context ctx, String type) {
-    segment(ctx, List.of(segmentBody(ctx)), type);
+    byte[] bytes = bytes(ctx);
+    SegmentBatch body = new SegmentBatch();
+    parse(
+        bytes,
+        p -> {
+          if (p.nextToken() != null) {
+            body.read(p, type);
+          }
+        });
+    if (Boolean.TRUE.equals(ctx.attribute(KEY_IN_BODY))) {
+      // a second, shallow pass: the key sits in the message, which the mapping does not keep
+      String[] key = new String[1];
+      parse(
+          bytes,
+          p -> {
+            if (p.nextToken() == JsonToken.START_OBJECT) {
+              while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("writeKey")) {
+                  key[0] = value == JsonToken.VALUE_STRING ? p.getText() : null;
+                }
+                p.skipChildren();
+              }
+            }
+          });
+      keyCheck.check(ctx, key[0]);
+    }
+    body.finish(ctx);
   }
 
-  /** The body; when the key is to come from it, its {@code writeKey} checked first. */
-  private JsonNode segmentBody(Context ctx) {
-    JsonNode body = body(ctx);
-    if (Boolean.TRUE.equals(ctx.attribute(KEY_IN_BODY))) {
-      JsonNode key = body.get("writeKey");
-      keyCheck.check(ctx, key != null && key.isTextual() ? key.asText() : null);
+  /** The messages of one Segment request, mapped as the parser meets them. */
+  private final class SegmentBatch {
+    private final List<Event> events = new ArrayList<>();
+    private final List<UserTraits> traits = new ArrayList<>();
+    private final List<Problem> problems = new ArrayList<>();
+    private int messages;
+    private String writeKey;
+    private String shape;
+
+    void clear() {
+      events.clear();
+      traits.clear();
+      problems.clear();
+      messages = 0;
     }
-    return body;
+
+    /** Maps the message at the parser (only counted past {@link #MAX_EVENTS}: 413 follows). */
+    void read(JsonParser p, String impliedType) throws IOException {
+      int i = messages++;
+      if (i >= MAX_EVENTS) {
+        p.skipChildren();
+        return;
+      }
+      String label = impliedType == null ? "batch[" + i + "]" : impliedType;
+      SegmentMessage mapped = segment.map(p, impliedType, label, 0, "");
+      if (mapped.isRejected()) {
+        problems.add(Problem.of(i, mapped.error()));
+      } else {
+        events.addAll(mapped.events());
+        if (mapped.traits() != null) {
+          traits.add(mapped.traits());
+        }
+      }
+    }
+
+    void finish(Context ctx) {
+      checkCount(messages);
+      commit(ctx, events, traits, problems, messages);
+    }
+  }
+
+  /** Reads a body with a streaming parser; malformed JSON is 400 with line and column. */
+  private void parse(byte[] bytes, ParseStep step) {
+    try (JsonParser p = json.getFactory().createParser(bytes)) {
+      step.read(p);
+      if (p.currentToken() == null) {
+        throw HttpProblem.of(400, "BadJson", "expected a JSON body, got only whitespace");
+      }
+    } catch (JsonProcessingException e) {
+      throw badJson(e);
+    } catch (IOException e) {
+      throw HttpProblem.of(400, "BadJson", "expected valid JSON: " + e.getMessage());
+    }
+  }
+
+  /** One streaming read of a body. */
+  private interface ParseStep {
+    void read(JsonParser p) throws IOException;
+  }
+
+  private static String kind(JsonToken token) {
+    return switch (token) {
+      case START_ARRAY -> "array";
+      case VALUE_STRING -> "string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+      case VALUE_TRUE, VALUE_FALSE -> "boolean";
+      default -> "null";
+    };
   }
 
   /** {@code POST /api/v1/events}: a JSON array of contract rows. */
@@ -121,26 +253,6 @@ public final class IngestRoutes {
       }
     }
     commit(ctx, events, List.of(), problems, body.size());
-  }
-
-  private void segment(Context ctx, List<JsonNode> messages, String impliedType) {
-    checkCount(messages.size());
-    List<Event> events = new ArrayList<>();
-    List<UserTraits> traits = new ArrayList<>();
-    List<Problem> problems = new ArrayList<>();
-    for (int i = 0; i < messages.size(); i++) {
-      String label = impliedType == null ? "batch[" + i + "]" : impliedType;
-      SegmentMessage mapped = segment.map(messages.get(i), impliedType, label, 0, "");
-      if (mapped.isRejected()) {
-        problems.add(Problem.of(i, mapped.error()));
-      } else {
-        events.addAll(mapped.events());
-        if (mapped.traits() != null) {
-          traits.add(mapped.traits());
-        }
-      }
-    }
-    commit(ctx, events, traits, problems, messages.size());
   }
 
   private void commit(
@@ -178,11 +290,14 @@ public final class IngestRoutes {
           List.of(Problem.of("CommitFailed", "events not committed; retry: " + cause(e))),
           Map.of("Retry-After", "1"));
     }
-    Map<String, Object> answer = new LinkedHashMap<>();
-    answer.put("success", true);
-    answer.put("accepted", result.accepted());
-    answer.put("duplicates", result.duplicates());
-    ctx.status(200).json(answer);
+    ctx.status(200)
+        .contentType("application/json")
+        .result(
+            "{\"success\":true,\"accepted\":"
+                + result.accepted()
+                + ",\"duplicates\":"
+                + result.duplicates()
+                + "}");
   }
 
   private void checkCount(int count) {
@@ -194,6 +309,34 @@ public final class IngestRoutes {
 
   /** Reads at most {@code maxBodyBytes} and parses them as JSON. */
   private JsonNode body(Context ctx) {
+    byte[] bytes = bytes(ctx);
+    try {
+      JsonNode node = json.readTree(bytes);
+      if (node == null || node.isMissingNode()) {
+        throw HttpProblem.of(400, "BadJson", "expected a JSON body, got only whitespace");
+      }
+      return node;
+    } catch (JsonProcessingException e) {
+      throw badJson(e);
+    } catch (IOException e) {
+      throw HttpProblem.of(400, "BadJson", "expected valid JSON: " + e.getMessage());
+    }
+  }
+
+  private static HttpProblem badJson(JsonProcessingException e) {
+    String where =
+        e.getLocation() == null
+            ? ""
+            : " at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr();
+    return HttpProblem.of(
+        400, "BadJson", "expected valid JSON" + where + ": " + e.getOriginalMessage());
+  }
+
+  /** The body's bytes: 413 over {@code maxBodyBytes}, 400 when empty. */
+  private byte[] bytes(Context ctx) {
     long declared = ctx.req().getContentLengthLong();
     if (declared > maxBodyBytes) {
       throw tooLarge(declared);
@@ -210,25 +353,7 @@ public final class IngestRoutes {
     if (bytes.length == 0) {
       throw HttpProblem.of(400, "BadJson", "expected a JSON body, got an empty one");
     }
-    try {
-      JsonNode node = json.readTree(bytes);
-      if (node == null || node.isMissingNode()) {
-        throw HttpProblem.of(400, "BadJson", "expected a JSON body, got only whitespace");
-      }
-      return node;
-    } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : " at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr();
-      throw HttpProblem.of(
-          400, "BadJson", "expected valid JSON" + where + ": " + e.getOriginalMessage());
-    } catch (IOException e) {
-      throw HttpProblem.of(400, "BadJson", "expected valid JSON: " + e.getMessage());
-    }
+    return bytes;
   }
 
   private HttpProblem tooLarge(long size) {

@@ -8,8 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -102,7 +100,7 @@ final class IngestSql {
         appender.append(ord++);
         appender.append(event.eventId());
         appender.append(event.userId());
-        appender.append(LocalDateTime.ofInstant(event.ts(), ZoneOffset.UTC));
+        appender.appendEpochMicros(micros(event.ts()));
         appender.append(event.type().name());
         appender.append(event.itemId());
         appender.append(event.categoryId());
@@ -110,7 +108,7 @@ final class IngestSql {
         appender.append((String) null);
         appender.append(event.orderId());
         appender.append(event.quantity());
-        appender.append(decimal(event.price()));
+        appendPrice(appender, event.price());
         appender.append(event.query());
         appender.append(event.channel());
         appender.append(event.properties());
@@ -235,14 +233,14 @@ final class IngestSql {
         appender.beginRow();
         appender.appendHugeInt(EventKeys.lower(event.eventId()), EventKeys.upper(event.eventId()));
         appender.append(event.userId());
-        appender.append(LocalDateTime.ofInstant(event.ts(), ZoneOffset.UTC));
+        appender.appendEpochMicros(micros(event.ts()));
         appender.append(event.type().name());
         appender.append(event.itemId());
         appender.append(event.categoryId());
         appender.append(event.sessionId());
         appender.append(event.orderId());
         appender.append(event.quantity());
-        appender.append(decimal(event.price()));
+        appendPrice(appender, event.price());
         appender.append(event.query());
         appender.append(event.channel());
         appender.append(event.properties());
@@ -266,11 +264,23 @@ final class IngestSql {
           appender.beginRow();
           appender.append(item.itemId());
           appender.append(item.categoryId());
-          appender.append(decimal(item.price()));
+          appendPrice(appender, item.price());
           appender.append((String) null);
           appender.endRow();
         }
       }
+    }
+  }
+
+  /**
+   * Appends a price to a DECIMAL(18, 4) column as its unscaled 64-bit value (what the column
+   * stores), or null.
+   */
+  private static void appendPrice(DuckDBAppender appender, BigDecimal price) throws SQLException {
+    if (price == null) {
+      appender.appendNull();
+    } else {
+      appender.appendDecimal(decimal(price).unscaledValue().longValueExact());
     }
   }
 

@@ -155,7 +155,7 @@ final class NativeEvents {
     }
     if (node.isTextual()) {
       String value = node.asText().trim();
-      return value.isEmpty() ? null : value;
+      return value.isBlank() ? null : value;
     }
     if (node.isIntegralNumber()) {
       return node.asText();

@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.shopcast.core.event.Event;
 
 /**
@@ -26,8 +28,15 @@ final class Sessions {
   private final long gapMillis;
   private final Map<String, Last> last = new HashMap<>();
 
-  /** A user's latest event time and its session. */
-  record Last(long ts, String session) {}
+  /** Numbers the calls of {@link #assign}, to tell a {@link Last} set by the current one. */
+  private long group;
+
+  /** A user's latest event time and its session, set by call {@code group} (0: from the store). */
+  record Last(long ts, String session, long group) {
+    Last(long ts, String session) {
+      this(ts, session, 0);
+    }
+  }
 
   Sessions(Connection connection, Duration gap) {
     this.connection = connection;
@@ -47,12 +56,16 @@ final class Sessions {
     if (last.size() > MAX_USERS) {
       forget();
     }
+    loadMissing(events);
+    group++;
+    String[] out = new String[events.size()];
+    if (assignInOrder(events, out)) {
+      return out;
+    }
     Map<String, List<Integer>> byUser = new LinkedHashMap<>();
     for (int i = 0; i < events.size(); i++) {
       byUser.computeIfAbsent(events.get(i).userId(), u -> new ArrayList<>()).add(i);
     }
-    loadMissing(events, byUser);
-    String[] out = new String[events.size()];
     Comparator<Integer> byTime = Comparator.comparing(i -> events.get(i).ts());
     for (Map.Entry<String, List<Integer>> entry : byUser.entrySet()) {
       List<Integer> indexes = entry.getValue();
@@ -87,17 +100,57 @@ final class Sessions {
     return true;
   }
 
-  /** Loads the users not known yet. */
-  private void loadMissing(List<Event> events, Map<String, List<Integer>> byUser)
-      throws SQLException {
-    List<String> missing = new ArrayList<>();
-    long earliest = Long.MAX_VALUE;
-    for (Map.Entry<String, List<Integer>> entry : byUser.entrySet()) {
-      if (!last.containsKey(entry.getKey())) {
-        missing.add(entry.getKey());
-        for (int i : entry.getValue()) {
-          earliest = Math.min(earliest, events.get(i).ts().toEpochMilli());
+  /**
+   * The common case in one pass over the events in request order: valid while each user's events
+   * come in time order. On the first event earlier than its user's previous one in this group, the
+   * states it changed are restored and false is returned (the caller then sorts by user and time).
+   */
+  private boolean assignInOrder(List<Event> events, String[] out) {
+    List<Object> undo = new ArrayList<>();
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
+      String user = event.userId();
+      Last before = last.get(user);
+      long ts = event.ts().toEpochMilli();
+      if (before == null || before.group() != group) {
+        undo.add(user);
+        undo.add(before);
+      } else if (ts < before.ts()) {
+        for (int k = undo.size() - 2; k >= 0; k -= 2) {
+          String touched = (String) undo.get(k);
+          Last previous = (Last) undo.get(k + 1);
+          if (previous == null) {
+            last.remove(touched);
+          } else {
+            last.put(touched, previous);
+          }
         }
+        return false;
+      }
+      String session = event.sessionId();
+      if (session == null) {
+        boolean continues = before != null && Math.abs(ts - before.ts()) <= gapMillis;
+        session = continues ? before.session() : user + ":" + ts;
+      }
+      out[i] = session;
+      if (before == null || ts >= before.ts()) {
+        last.put(user, new Last(ts, session, group));
+      } else if (before.group() != group) {
+        // an event older than the stored latest one: the state stays, marked as met in this group
+        last.put(user, new Last(before.ts(), before.session(), group));
+      }
+    }
+    return true;
+  }
+
+  /** Loads the users not known yet. */
+  private void loadMissing(List<Event> events) throws SQLException {
+    Set<String> missing = new LinkedHashSet<>();
+    long earliest = Long.MAX_VALUE;
+    for (Event event : events) {
+      if (!last.containsKey(event.userId())) {
+        missing.add(event.userId());
+        earliest = Math.min(earliest, event.ts().toEpochMilli());
       }
     }
     if (!missing.isEmpty()) {
