@@ -13,4 +13,13 @@ public record CliRun(int exitCode, String out, String err) {
         Shopcast.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
     return new CliRun(code, out.toString(), err.toString());
   }
+
+  /** Runs {@code shopcast --workspace workspace args...}. */
+  public static CliRun inWorkspace(java.nio.file.Path workspace, String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--workspace";
+    all[1] = workspace.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return of(all);
+  }
 }

@@ -12,7 +12,8 @@ import org.shopcast.predict.eval.Task;
 import org.shopcast.predict.eval.TaskEvaluation;
 import org.shopcast.predict.eval.TaskEvaluator;
 import org.shopcast.predict.sequence.SequenceEvaluator;
-import org.shopcast.predict.sequence.SequenceOptions;
+import org.shopcast.predict.tasks.UserTask;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,16 +24,24 @@ public final class EvaluateTask {
   /** Description lines for the command that mixes these options in. */
   public static final String DESCRIPTION =
       "With --task: evaluate a per-user prediction task on a temporal holdout of the workspace"
-          + " store: logistic regression and XGBoost trained on point-in-time rows of earlier"
-          + " cutoffs, beside the baselines (bought in the last H days, recency rank, BG/NBD"
-          + " expected purchases and P(alive)). The holdout cutoff is the last whole horizon"
-          + " before the end of the data; the validation cutoff (early stopping, thresholds) one"
-          + " horizon earlier; the training cutoffs one horizon apart before that.";
+          + " store, models trained on point-in-time rows of earlier cutoffs beside naive"
+          + " baselines. purchase/churn: logistic regression and XGBoost beside bought in the last"
+          + " H days, recency rank, BG/NBD expected purchases and P(alive) (AUC, PR-AUC, F1, log"
+          + " loss, Brier, lift). clv: XGBoost Tweedie regression beside the last H days' spend"
+          + " and BG/NBD x Gamma-Gamma expected spend (MAE, RMSE, Spearman, Gini)."
+          + " time-to-purchase: logistic and XGBoost discrete-time hazard models beside BG/NBD"
+          + " timing and recency (concordance, MAE in days on the buyers, AUC of P(within H))."
+          + " The same code as `train`. The holdout cutoff is the last whole horizon before the"
+          + " end of the data; the validation cutoff (early stopping, thresholds) one horizon"
+          + " earlier; the training cutoffs one horizon apart before that.";
 
   @Option(
       names = "--task",
       paramLabel = "TASK",
-      description = "purchase (buys in the next H days) | churn (a buyer who does not buy again).")
+      description =
+          "purchase (buys in the next H days) | churn (a buyer who does not buy again) | clv"
+              + " (spend in the next H days) | time-to-purchase (days to the next purchase,"
+              + " censored at H).")
   String task;
 
   @Option(
@@ -50,31 +59,26 @@ public final class EvaluateTask {
   int trainCutoffs;
 
   @Option(
+      names = "--periods",
+      paramLabel = "K",
+      defaultValue = "6",
+      description =
+          "time-to-purchase: at most K hazard periods over H, each ceil(H/K) days (default:"
+              + " ${DEFAULT-VALUE}).")
+  int periods;
+
+  @Option(
       names = "--model",
       paramLabel = "MODEL",
       split = ",",
       description =
-          "Extra models scored beside the default ones: gru (a GRU over each user's most recent"
-              + " events before the cutoff, trained with DJL on the PyTorch CPU engine, early"
-              + " stopping on the validation cutoff; see docs/predict.md).")
+          "Extra models scored beside the default ones (purchase and churn): gru (a GRU over"
+              + " each user's most recent events before the cutoff, trained with DJL on the"
+              + " PyTorch CPU engine, early stopping on the validation cutoff; see"
+              + " docs/predict.md).")
   List<String> models = List.of();
 
-  @Option(
-      names = "--gru-events",
-      paramLabel = "L",
-      defaultValue = "50",
-      description =
-          "With --model gru: the most recent events per user (default: ${DEFAULT-VALUE}).")
-  int gruEvents;
-
-  @Option(
-      names = "--gru-epochs",
-      paramLabel = "N",
-      defaultValue = "40",
-      description =
-          "With --model gru: passes over the training rows at most; training stops earlier after"
-              + " 5 epochs without a better validation log loss (default: ${DEFAULT-VALUE}).")
-  int gruEpochs;
+  @Mixin GruOptions gruOptions;
 
   @Option(
       names = "--gru-seed",
@@ -88,7 +92,9 @@ public final class EvaluateTask {
       description =
           "Print one JSON object: task, horizonDays, holdout {cutoff, rows, positives, ...},"
               + " models [{name, auc, prAuc, f1, logLoss, brier, precision, recall, threshold,"
-              + " top, calibration}], importance.")
+              + " top, calibration}], importance. clv: models [{name, mae, rmse, spearman,"
+              + " gini}]; time-to-purchase: models [{name, concordance, maeObservedDays,"
+              + " aucWithinHorizon}]; both with trainCutoffs and validationCutoff.")
   boolean json;
 
   /** Whether {@code --task} was given. */
@@ -98,11 +104,19 @@ public final class EvaluateTask {
 
   /** Runs the evaluation on the store in {@code workspace}, printing to {@code out}. */
   public int run(Path workspace, PrintWriter out) {
-    Task parsed = Task.fromName(task);
+    UserTask userTask = UserTask.fromName(task);
     if (horizonDays < 1) {
       throw new IllegalArgumentException("--horizon-days must be >= 1, got " + horizonDays);
     }
     EvaluationOptions options = new EvaluationOptions().withTrainCutoffs(trainCutoffs);
+    if (!userTask.isBinary()) {
+      if (!models.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--model gru is for purchase and churn only, got --task " + userTask);
+      }
+      return TaskTables.run(workspace, userTask, horizonDays, options, periods, json, out);
+    }
+    Task parsed = userTask.binary();
     boolean gru = false;
     for (String model : models) {
       if (!SequenceEvaluator.NAME.equals(model)) {
@@ -119,10 +133,7 @@ public final class EvaluateTask {
                   parsed,
                   horizonDays,
                   options,
-                  new SequenceOptions()
-                      .withMaxEvents(gruEvents)
-                      .withMaxEpochs(gruEpochs)
-                      .withSeed(gruSeed))
+                  gruOptions.options().withSeed(gruSeed))
               : TaskEvaluator.evaluate(store.connection(), parsed, horizonDays, options);
     }
     if (json) {

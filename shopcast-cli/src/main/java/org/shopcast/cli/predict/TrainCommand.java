@@ -19,6 +19,7 @@ import org.shopcast.predict.registry.RegistryEntry;
 import org.shopcast.predict.registry.TrainRequest;
 import org.shopcast.predict.tasks.UserTask;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -64,9 +65,13 @@ public final class TrainCommand implements Callable<Integer> {
       paramLabel = "MODEL",
       defaultValue = "xgboost",
       description =
-          "xgboost | logistic (default: ${DEFAULT-VALUE}); for time-to-purchase the hazard"
-              + " classifier; clv takes xgboost only.")
+          "xgboost | logistic | gru (default: ${DEFAULT-VALUE}); for time-to-purchase the hazard"
+              + " classifier; clv takes xgboost only; gru (purchase and churn: a GRU over each"
+              + " user's most recent events, trained with DJL on the PyTorch CPU engine, early"
+              + " stopping on the validation cutoff; saved as model.params + gru.json).")
   String model;
+
+  @Mixin GruOptions gru;
 
   @Option(
       names = "--cutoffs",
@@ -82,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
       names = "--seed",
       paramLabel = "S",
       defaultValue = "42",
-      description = "XGBoost's random seed (default: ${DEFAULT-VALUE}).")
+      description = "XGBoost's or the GRU's random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(
@@ -131,7 +136,14 @@ public final class TrainCommand implements Callable<Integer> {
     }
     TrainRequest request =
         new TrainRequest(
-            parsed, horizonDays, model.toLowerCase(Locale.ROOT), count, dates, seed, periods);
+            parsed,
+            horizonDays,
+            model.toLowerCase(Locale.ROOT),
+            count,
+            dates,
+            seed,
+            periods,
+            gru.options());
     RegistryEntry entry;
     try (EventStore store = EventStore.open(root.workspace())) {
       ModelRegistry registry = new ModelRegistry(store.connection(), root.workspace());

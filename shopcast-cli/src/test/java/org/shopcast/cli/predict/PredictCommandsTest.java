@@ -102,7 +102,8 @@ class PredictCommandsTest {
   void evaluateTask_unknownTask_isUsageError() {
     CliRun run = run("evaluate", "--task", "upsell", "--horizon-days", "1");
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).contains("task must be purchase or churn, got 'upsell'");
+    assertThat(run.err())
+        .contains("task must be purchase, churn, clv or time-to-purchase, got 'upsell'");
   }
 
   @Test

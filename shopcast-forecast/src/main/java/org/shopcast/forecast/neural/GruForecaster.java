@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.shopcast.core.runtime.NeuralRuntime;
 import org.shopcast.forecast.Forecast;
 import org.shopcast.forecast.Forecaster;
 import org.shopcast.forecast.Series;
@@ -78,15 +79,15 @@ public final class GruForecaster implements Forecaster {
       throw new IllegalArgumentException("series must not be empty");
     }
     Windows windows = Windows.of(series, options.windowFor(horizon), horizon);
-    Djl.start(options.threads());
-    synchronized (Djl.TRAINING) {
+    NeuralRuntime.configure(options.threads());
+    synchronized (NeuralRuntime.TRAINING) {
       return train(windows, horizon, level);
     }
   }
 
   private List<Forecast> train(Windows windows, int horizon, double level) {
     WindowNetwork network = new WindowNetwork(options.hidden(), horizon);
-    try (Model model = Model.newInstance("gru-forecast", Device.cpu(), Djl.ENGINE)) {
+    try (Model model = Model.newInstance("gru-forecast", Device.cpu(), NeuralRuntime.ENGINE)) {
       model.setBlock(network);
       DefaultTrainingConfig config =
           new DefaultTrainingConfig(Loss.l2Loss())

@@ -61,7 +61,8 @@ public final class ModelScorer {
     TrainingSet all = TrainingSetBuilder.build(connection, List.of(now), entry.horizonDays());
     TrainingSet rows = all.filter(i -> task.inPopulation(all, i));
     int within = withinDays == 0 ? entry.horizonDays() : withinDays;
-    SavedModel.Scores scores = model.score(rows, task == UserTask.TIME_TO_PURCHASE ? within : 0);
+    SavedModel.Scores scores =
+        model.score(connection, rows, task == UserTask.TIME_TO_PURCHASE ? within : 0);
     boolean autoCommit = true;
     try {
       ensureTable(connection);

@@ -14,6 +14,11 @@ import org.shopcast.predict.features.TrainingSet;
 import org.shopcast.predict.model.Classifier;
 import org.shopcast.predict.model.LogisticRegression;
 import org.shopcast.predict.model.XgbClassifier;
+import org.shopcast.predict.sequence.EventSequences;
+import org.shopcast.predict.sequence.GruModel;
+import org.shopcast.predict.sequence.GruTrainer;
+import org.shopcast.predict.sequence.SequenceEvaluator;
+import org.shopcast.predict.sequence.SequenceOptions;
 import org.shopcast.predict.tasks.ClvEvaluator;
 import org.shopcast.predict.tasks.HazardModel;
 import org.shopcast.predict.tasks.TaskRows;
@@ -42,14 +47,16 @@ public final class ModelTrainer {
             ? TemporalSplit.plan(connection, r.horizonDays(), r.trainCutoffs())
             : TaskRows.split(connection, r.horizonDays(), r.cutoffs());
     TaskRows rows = TaskRows.build(connection, r.task(), split);
-    XgbClassifier.Options xgb = new XgbClassifier.Options(400, 30, 0.05, 4, r.seed(), 1);
+    XgbClassifier.Options xgb = new XgbClassifier.Options().withSeed(r.seed());
     Map<String, Object> options = new LinkedHashMap<>();
     options.put("trainCutoffs", split.train().size());
-    options.put("maxRounds", xgb.maxRounds());
-    options.put("earlyStopping", xgb.earlyStopping());
-    options.put("eta", xgb.eta());
-    options.put("maxDepth", xgb.maxDepth());
-    options.put("lambda", LAMBDA);
+    if (!r.model().equals(SequenceEvaluator.NAME)) {
+      options.put("maxRounds", xgb.maxRounds());
+      options.put("earlyStopping", xgb.earlyStopping());
+      options.put("eta", xgb.eta());
+      options.put("maxDepth", xgb.maxDepth());
+      options.put("lambda", LAMBDA);
+    }
     Map<String, Object> metrics = new LinkedHashMap<>();
     ModelRegistry.ArtefactWriter writer;
     List<String> features = new ArrayList<>(rows.train().featureNames());
@@ -57,12 +64,32 @@ public final class ModelTrainer {
     switch (r.task()) {
       case PURCHASE, CHURN -> {
         Task task = r.task().binary();
-        Classifier classifier = binary(rows, task, r.model(), xgb);
-        if (classifier instanceof XgbClassifier x) {
-          trees = x.trees();
+        if (r.model().equals(SequenceEvaluator.NAME)) {
+          GruModel gru = gru(connection, rows, task, r.sequence());
+          options.putAll(sequenceOptions(gru));
+          features = new ArrayList<>(SavedModel.SEQUENCE_INPUTS);
+          metrics.putAll(
+              binaryMetrics(
+                  rows,
+                  task,
+                  SequenceEvaluator.NAME,
+                  gru.predict(EventSequences.of(connection, rows.valid(), r.sequence())),
+                  gru.predict(EventSequences.of(connection, rows.test(), r.sequence()))));
+          writer = SavedModel.writer(gru);
+        } else {
+          Classifier classifier = binary(rows, task, r.model(), xgb);
+          if (classifier instanceof XgbClassifier x) {
+            trees = x.trees();
+          }
+          metrics.putAll(
+              binaryMetrics(
+                  rows,
+                  task,
+                  classifier.name(),
+                  classifier.predict(rows.valid().matrix()),
+                  classifier.predict(rows.test().matrix())));
+          writer = SavedModel.writer(classifier);
         }
-        metrics.putAll(binaryMetrics(rows, task, classifier));
-        writer = SavedModel.writer(classifier);
       }
       case CLV -> {
         ClvEvaluator.Result result = ClvEvaluator.run(connection, rows, xgb);
@@ -131,15 +158,44 @@ public final class ModelTrainer {
         xgb);
   }
 
-  private static Map<String, Object> binaryMetrics(TaskRows rows, Task task, Classifier model) {
+  private static GruModel gru(
+      Connection connection, TaskRows rows, Task task, SequenceOptions options) {
+    boolean[] yTrain = requireBoth("training", task.labels(rows.train()));
+    boolean[] yValid = requireBoth("validation", task.labels(rows.valid()));
+    return GruTrainer.train(
+        EventSequences.of(connection, rows.train(), options),
+        yTrain,
+        EventSequences.of(connection, rows.valid(), options),
+        yValid,
+        options);
+  }
+
+  private static Map<String, Object> sequenceOptions(GruModel gru) {
+    SequenceOptions o = gru.options();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("maxEvents", o.maxEvents());
+    out.put("categoryBuckets", o.categoryBuckets());
+    out.put("typeDim", o.typeDim());
+    out.put("categoryDim", o.categoryDim());
+    out.put("hidden", o.hidden());
+    out.put("batchSize", o.batchSize());
+    out.put("maxEpochs", o.maxEpochs());
+    out.put("patience", o.patience());
+    out.put("learningRate", o.learningRate());
+    out.put("epochs", gru.epochs());
+    out.put("bestEpoch", gru.bestEpoch());
+    return out;
+  }
+
+  private static Map<String, Object> binaryMetrics(
+      TaskRows rows, Task task, String name, double[] pValid, double[] pTest) {
     boolean[] yValid = task.labels(rows.valid());
     boolean[] yTest = requireBoth("holdout", task.labels(rows.test()));
-    double[] pTest = model.predict(rows.test().matrix());
-    double threshold = Metrics.bestF1Threshold(model.predict(rows.valid().matrix()), yValid);
+    double threshold = Metrics.bestF1Threshold(pValid, yValid);
     double[] prf = Metrics.atThreshold(pTest, yTest, threshold);
     List<Map<String, Object>> models = new ArrayList<>();
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("name", model.name());
+    m.put("name", name);
     m.put("auc", Metrics.auc(pTest, yTest));
     m.put("prAuc", Metrics.averagePrecision(pTest, yTest));
     m.put("f1", prf[2]);

@@ -4,18 +4,24 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.List;
 import org.shopcast.predict.features.TrainingSet;
 import org.shopcast.predict.model.Classifier;
 import org.shopcast.predict.model.LogisticRegression;
 import org.shopcast.predict.model.XgbClassifier;
 import org.shopcast.predict.model.XgbRegressor;
+import org.shopcast.predict.sequence.EventSequences;
+import org.shopcast.predict.sequence.GruModel;
+import org.shopcast.predict.sequence.SequenceEvaluator;
 import org.shopcast.predict.tasks.HazardModel;
 import org.shopcast.predict.tasks.UserTask;
 
 /**
  * A registered model loaded from its files: {@code model.ubj} (XGBoost's binary JSON, for the
- * boosters) or {@code model.json} (the logistic regression's state), scoring point-in-time rows.
+ * boosters), {@code model.json} (the logistic regression's state) or {@code model.params} (the
+ * GRU's weights in DJL's parameter format) with {@code gru.json} (its settings), scoring
+ * point-in-time rows (the GRU: their users' event sequences before the cutoff).
  */
 public final class SavedModel {
   /** The XGBoost model file name. */
@@ -24,14 +30,27 @@ public final class SavedModel {
   /** The logistic regression model file name. */
   public static final String LOGISTIC_FILE = "model.json";
 
+  /** The GRU weights file name. */
+  public static final String GRU_FILE = "model.params";
+
+  /** The GRU settings file name. */
+  public static final String GRU_STATE_FILE = "gru.json";
+
+  /** What the GRU reads per event; its registry entry's feature names. */
+  public static final List<String> SEQUENCE_INPUTS =
+      List.of("event_type", "category_bucket", "log_hours_to_next_event", "log_hours_to_cutoff");
+
   private final RegistryEntry entry;
   private final Classifier classifier;
   private final XgbRegressor regressor;
+  private final GruModel gru;
 
-  private SavedModel(RegistryEntry entry, Classifier classifier, XgbRegressor regressor) {
+  private SavedModel(
+      RegistryEntry entry, Classifier classifier, XgbRegressor regressor, GruModel gru) {
     this.entry = entry;
     this.classifier = classifier;
     this.regressor = regressor;
+    this.gru = gru;
   }
 
   /**
@@ -59,6 +78,15 @@ public final class SavedModel {
     };
   }
 
+  /** The writer of a GRU's files: the weights and the settings. */
+  static ModelRegistry.ArtefactWriter writer(GruModel gru) {
+    return directory -> {
+      Files.write(directory.resolve(GRU_FILE), gru.parameters());
+      Files.writeString(
+          directory.resolve(GRU_STATE_FILE), ModelRegistry.MAPPER.writeValueAsString(gru.state()));
+    };
+  }
+
   /** The writer of a regressor's file. */
   static ModelRegistry.ArtefactWriter writer(XgbRegressor regressor) {
     return directory -> regressor.save(directory.resolve(XGBOOST_FILE));
@@ -76,18 +104,34 @@ public final class SavedModel {
       Path file = requireFile(dir.resolve(XGBOOST_FILE));
       if (task == UserTask.CLV) {
         return new SavedModel(
-            entry, null, XgbRegressor.load(file, entry.featureNames(), entry.trees()));
+            entry, null, XgbRegressor.load(file, entry.featureNames(), entry.trees()), null);
       }
       return new SavedModel(
-          entry, XgbClassifier.load(file, entry.featureNames(), entry.trees()), null);
+          entry, XgbClassifier.load(file, entry.featureNames(), entry.trees()), null, null);
+    }
+    if (entry.model().equals(SequenceEvaluator.NAME)) {
+      return new SavedModel(entry, null, null, readGru(dir));
     }
     Path file = requireFile(dir.resolve(LOGISTIC_FILE));
     try {
       LogisticRegression.State state =
           ModelRegistry.MAPPER.readValue(Files.readString(file), LogisticRegression.State.class);
-      return new SavedModel(entry, LogisticRegression.of(state), null);
+      return new SavedModel(entry, LogisticRegression.of(state), null, null);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the model file " + file, e);
+    }
+  }
+
+  /** Reads the GRU files {@link #writer(GruModel)} wrote into {@code dir}. */
+  static GruModel readGru(Path dir) {
+    Path weights = requireFile(dir.resolve(GRU_FILE));
+    Path state = requireFile(dir.resolve(GRU_STATE_FILE));
+    try {
+      GruModel.State read =
+          ModelRegistry.MAPPER.readValue(Files.readString(state), GruModel.State.class);
+      return GruModel.of(read, Files.readAllBytes(weights));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the GRU files in " + dir, e);
     }
   }
 
@@ -118,7 +162,8 @@ public final class SavedModel {
               + entry.model()
               + " "
               + entry.task()
-              + " model; explanations need an xgboost purchase or churn model");
+              + " model: per-user SHAP explanations are available for xgboost purchase and churn"
+              + " models only (train one with --model xgboost)");
     }
     return xgb;
   }
@@ -134,12 +179,30 @@ public final class SavedModel {
   }
 
   /**
-   * Scores {@code rows} (built as of the scoring instant, with this model's horizon).
+   * Scores {@code rows} (built as of the scoring instant, with this model's horizon); the GRU reads
+   * their users' events before the cutoff from the store behind {@code connection}.
+   *
+   * @param withinDays time-to-purchase: the d of P(purchase within d days), 1..H
+   * @throws IllegalArgumentException when the rows' features differ from the model's
+   */
+  public Scores score(Connection connection, TrainingSet rows, int withinDays) {
+    if (gru != null) {
+      return new Scores(gru.predict(EventSequences.of(connection, rows, gru.options())), null, 0);
+    }
+    return score(rows, withinDays);
+  }
+
+  /**
+   * Scores {@code rows} (built as of the scoring instant, with this model's horizon) with a model
+   * on the feature columns (not the GRU: see {@link #score(Connection, TrainingSet, int)}).
    *
    * @param withinDays time-to-purchase: the d of P(purchase within d days), 1..H
    * @throws IllegalArgumentException when the rows' features differ from the model's
    */
   public Scores score(TrainingSet rows, int withinDays) {
+    if (gru != null) {
+      throw new IllegalStateException("the GRU model scores event sequences: give the store");
+    }
     if (!rows.featureNames().equals(baseFeatures())) {
       throw new IllegalArgumentException(
           "model '"

@@ -4,46 +4,24 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import org.shopcast.core.runtime.NeuralRuntime;
 
 /**
- * Starts DJL's PyTorch engine once per process, offline (the natives come from the {@code
- * pytorch-native-cpu} jar on the classpath, unpacked into {@code DJL_CACHE_DIR} or {@code
- * ~/.djl.ai}), with a fixed number of intra- and inter-op threads so results repeat; and builds the
+ * Starts DJL's PyTorch engine with the shared offline set-up ({@link NeuralRuntime}) and builds the
  * network's input arrays.
  */
 final class Djl {
-  static final String ENGINE = "PyTorch";
-
-  /**
-   * Held while a network trains: DJL's PyTorch engine allows one gradient collector per process, so
-   * trainings in parallel threads take turns.
-   */
-  static final Object TRAINING = new Object();
-
-  private static int startedThreads;
+  static final String ENGINE = NeuralRuntime.ENGINE;
 
   private Djl() {}
 
   /**
-   * The engine, started with {@code threads} threads unless already running. Settings given as
-   * system properties ({@code ai.djl.offline}, {@code ai.djl.pytorch.num_threads}) win.
+   * The engine, configured with {@code threads} threads unless already running (system properties
+   * given by the caller win).
    */
-  static synchronized Engine start(int threads) {
-    if (startedThreads == 0) {
-      setIfAbsent("ai.djl.offline", "true");
-      setIfAbsent("ai.djl.pytorch.num_threads", Integer.toString(threads));
-      setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
-      // DJL's start-up notes (no GPU, graph optimiser) are not the user's concern: errors only
-      setIfAbsent("org.slf4j.simpleLogger.log.ai.djl", "error");
-      startedThreads = threads;
-    }
+  static Engine start(int threads) {
+    NeuralRuntime.configure(threads);
     return Engine.getEngine(ENGINE);
-  }
-
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
-    }
   }
 
   /** The network inputs of {@code rows}: types, categories, time features. */

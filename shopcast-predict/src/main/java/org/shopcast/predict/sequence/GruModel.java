@@ -17,7 +17,8 @@ import java.util.Objects;
 /**
  * A trained GRU purchase model ({@link GruTrainer}): the settings and the weights of the best
  * validation epoch, held as bytes (DJL's parameter format), so the model is immutable and holds no
- * native memory between calls.
+ * native memory between calls. {@link #state()} and {@link #parameters()} are what a registry
+ * saves; {@link #of} rebuilds the same model from them.
  */
 public final class GruModel {
   private static final int PREDICT_BATCH = 256;
@@ -42,6 +43,63 @@ public final class GruModel {
     this.epochs = epochs;
     this.bestEpoch = bestEpoch;
     this.validationLogLoss = validationLogLoss;
+  }
+
+  /**
+   * Everything but the weights, for saving beside them.
+   *
+   * @param options the settings trained with
+   * @param categoryVocabulary category indices (buckets + padding + none)
+   * @param epochs epochs run
+   * @param bestEpoch the epoch whose weights are kept
+   * @param validationLogLoss the validation log loss of those weights
+   */
+  public record State(
+      SequenceOptions options,
+      int categoryVocabulary,
+      int epochs,
+      int bestEpoch,
+      double validationLogLoss) {
+    /** Validates the state. */
+    public State {
+      Objects.requireNonNull(options, "options");
+      if (categoryVocabulary != options.categoryBuckets() + 2) {
+        throw new IllegalArgumentException(
+            "categoryVocabulary must be categoryBuckets + 2 = "
+                + (options.categoryBuckets() + 2)
+                + ", got "
+                + categoryVocabulary);
+      }
+    }
+  }
+
+  /**
+   * The model of a saved state and its weights (DJL's parameter bytes, as {@link #parameters()}
+   * gave them). The weights are read at the first prediction.
+   *
+   * @throws IllegalArgumentException when the weights are empty
+   */
+  public static GruModel of(State state, byte[] parameters) {
+    if (parameters.length == 0) {
+      throw new IllegalArgumentException("the GRU weights must not be empty");
+    }
+    return new GruModel(
+        state.options(),
+        state.categoryVocabulary(),
+        parameters,
+        state.epochs(),
+        state.bestEpoch(),
+        state.validationLogLoss());
+  }
+
+  /** The settings and training record (without the weights). */
+  public State state() {
+    return new State(options, categoryVocabulary, epochs, bestEpoch, validationLogLoss);
+  }
+
+  /** A copy of the weights in DJL's parameter format. */
+  public byte[] parameters() {
+    return parameters.clone();
   }
 
   /** The settings trained with. */

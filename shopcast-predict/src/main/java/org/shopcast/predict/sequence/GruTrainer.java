@@ -18,6 +18,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.SplittableRandom;
+import org.shopcast.core.runtime.NeuralRuntime;
 import org.shopcast.predict.eval.Metrics;
 
 /**
@@ -52,7 +53,7 @@ public final class GruTrainer {
       throw new IllegalArgumentException(
           "training and validation sequences must use the same category buckets");
     }
-    synchronized (Djl.TRAINING) {
+    synchronized (NeuralRuntime.TRAINING) {
       return fit(train, trainLabels, valid, validLabels, options);
     }
   }

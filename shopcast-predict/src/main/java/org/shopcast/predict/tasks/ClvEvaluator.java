@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.shopcast.predict.eval.EvaluationOptions;
+import org.shopcast.predict.features.TemporalSplit;
 import org.shopcast.predict.features.TrainingSet;
 import org.shopcast.predict.model.XgbClassifier;
 import org.shopcast.predict.model.XgbRegressor;
@@ -61,6 +63,17 @@ public final class ClvEvaluator {
       y[i] = Math.max(0, set.spend(i));
     }
     return y;
+  }
+
+  /**
+   * Plans the temporal split of the store ({@link TemporalSplit#plan}), builds the rows and runs
+   * {@link #run} ({@code shopcast evaluate --task clv}; {@code train} runs the same on its split).
+   *
+   * @throws IllegalArgumentException as {@link #run} does, or when the data is too short
+   */
+  public static Result evaluate(Connection connection, int horizonDays, EvaluationOptions options) {
+    TemporalSplit split = TemporalSplit.plan(connection, horizonDays, options.trainCutoffs());
+    return run(connection, TaskRows.build(connection, UserTask.CLV, split), options.xgboost());
   }
 
   /**

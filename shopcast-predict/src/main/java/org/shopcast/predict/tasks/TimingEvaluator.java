@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.shopcast.predict.eval.EvaluationOptions;
 import org.shopcast.predict.eval.Metrics;
+import org.shopcast.predict.features.TemporalSplit;
 import org.shopcast.predict.model.XgbClassifier;
 
 /**
@@ -55,16 +57,47 @@ public final class TimingEvaluator {
       int periodDays) {}
 
   /**
-   * The trained model and its evaluation.
+   * The trained models and their evaluation.
    *
-   * @param model the hazard model
-   * @param holdout what it was scored on
-   * @param scores model and baselines, best concordance first
+   * @param models the hazard models, in the order asked for
+   * @param holdout what they were scored on
+   * @param scores models and baselines, best concordance first
    */
-  public record Result(HazardModel model, Holdout holdout, List<Score> scores) {}
+  public record Result(List<HazardModel> models, Holdout holdout, List<Score> scores) {
+    /** Copies the lists. */
+    public Result {
+      models = List.copyOf(models);
+      scores = List.copyOf(scores);
+    }
+
+    /** The first (for {@code train}: the only) hazard model. */
+    public HazardModel model() {
+      return models.get(0);
+    }
+  }
 
   /**
-   * Trains and evaluates.
+   * Plans the temporal split of the store ({@link TemporalSplit#plan}), builds the rows and runs
+   * {@link #run(Connection, TaskRows, List, int, XgbClassifier.Options, double)} ({@code shopcast
+   * evaluate --task time-to-purchase}; {@code train} runs the same on its split).
+   *
+   * @param models xgboost and/or logistic
+   * @param maxPeriods at most this many periods over H
+   * @throws IllegalArgumentException as {@code run} does, or when the data is too short
+   */
+  public static Result evaluate(
+      Connection connection,
+      int horizonDays,
+      EvaluationOptions options,
+      List<String> models,
+      int maxPeriods) {
+    TemporalSplit split = TemporalSplit.plan(connection, horizonDays, options.trainCutoffs());
+    TaskRows rows = TaskRows.build(connection, UserTask.TIME_TO_PURCHASE, split);
+    return run(connection, rows, models, maxPeriods, options.xgboost(), options.lambda());
+  }
+
+  /**
+   * Trains one hazard model and evaluates it ({@code shopcast train}).
    *
    * @param model xgboost or logistic
    * @param maxPeriods at most this many periods over H
@@ -77,6 +110,27 @@ public final class TimingEvaluator {
       int maxPeriods,
       XgbClassifier.Options xgboost,
       double lambda) {
+    return run(connection, rows, List.of(model), maxPeriods, xgboost, lambda);
+  }
+
+  /**
+   * Trains one hazard model per classifier name and evaluates them beside the baselines on the same
+   * holdout ({@code shopcast evaluate --task time-to-purchase}).
+   *
+   * @param models xgboost and/or logistic, at least one
+   * @param maxPeriods at most this many periods over H
+   * @throws IllegalArgumentException when a split has no rows or no purchase, or no model is given
+   */
+  public static Result run(
+      Connection connection,
+      TaskRows rows,
+      List<String> models,
+      int maxPeriods,
+      XgbClassifier.Options xgboost,
+      double lambda) {
+    if (models.isEmpty()) {
+      throw new IllegalArgumentException("give at least one hazard model, got none");
+    }
     int h = rows.split().horizonDays();
     int[] dayTrain = TaskRows.nextPurchaseDay(connection, rows.train());
     int[] dayValid = TaskRows.nextPurchaseDay(connection, rows.valid());
@@ -85,18 +139,21 @@ public final class TimingEvaluator {
     requireEvents("validation", dayValid);
     requireEvents("holdout", dayTest);
     int w = HazardModel.periodDays(h, maxPeriods);
-    HazardModel hazard =
-        HazardModel.train(
-            model,
-            rows.train().featureNames(),
-            rows.train().matrix(),
-            dayTrain,
-            rows.valid().matrix(),
-            dayValid,
-            h,
-            w,
-            xgboost,
-            lambda);
+    List<HazardModel> hazards = new ArrayList<>();
+    for (String model : models) {
+      hazards.add(
+          HazardModel.train(
+              model,
+              rows.train().featureNames(),
+              rows.train().matrix(),
+              dayTrain,
+              rows.valid().matrix(),
+              dayValid,
+              h,
+              w,
+              xgboost,
+              lambda));
+    }
     double[] time = new double[dayTest.length];
     boolean[] event = new boolean[dayTest.length];
     int events = 0;
@@ -110,7 +167,10 @@ public final class TimingEvaluator {
       }
     }
     List<Score> scores = new ArrayList<>();
-    scores.add(fromCurves(model, hazard.survival(rows.test().matrix()), time, event));
+    for (int m = 0; m < models.size(); m++) {
+      scores.add(
+          fromCurves(models.get(m), hazards.get(m).survival(rows.test().matrix()), time, event));
+    }
     BtydRows btyd = BtydRows.of(rows.test());
     double[][] curves = new double[time.length][h + 1];
     for (int i = 0; i < time.length; i++) {
@@ -141,7 +201,7 @@ public final class TimingEvaluator {
             personPeriods(dayTrain, h, w),
             HazardModel.periods(h, w),
             w);
-    return new Result(hazard, holdout, scores);
+    return new Result(hazards, holdout, scores);
   }
 
   private static int personPeriods(int[] day, int h, int w) {

@@ -20,6 +20,7 @@ import org.shopcast.data.store.EventStore;
 import org.shopcast.predict.features.TrainingSet;
 import org.shopcast.predict.features.TrainingSetBuilder;
 import org.shopcast.predict.model.XgbClassifier;
+import org.shopcast.predict.sequence.SequenceOptions;
 import org.shopcast.predict.tasks.TaskRows;
 import org.shopcast.predict.tasks.TestStores;
 import org.shopcast.predict.tasks.UserTask;
@@ -47,7 +48,7 @@ class ModelRegistryTest {
   }
 
   private static TrainRequest request(UserTask task, String model) {
-    return new TrainRequest(task, 90, model, 2, List.of(), 42, 6);
+    return new TrainRequest(task, 90, model, 2, List.of(), 42, 6, new SequenceOptions());
   }
 
   @Test
@@ -224,7 +225,10 @@ class ModelRegistryTest {
     assertThatThrownBy(() -> registry.resolve("latest", "clv"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("shopcast train --task clv");
-    assertThatThrownBy(() -> new TrainRequest(UserTask.CLV, 30, "logistic", 3, List.of(), 1, 6))
+    assertThatThrownBy(
+            () ->
+                new TrainRequest(
+                    UserTask.CLV, 30, "logistic", 3, List.of(), 1, 6, new SequenceOptions()))
         .hasMessageContaining("--model must be xgboost");
   }
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.shopcast.core.runtime.NeuralRuntime;
 import org.shopcast.recommend.session.Session;
 import org.shopcast.recommend.session.SessionDataset;
 
@@ -34,7 +35,7 @@ import org.shopcast.recommend.session.SessionDataset;
  * all weights after each step.
  */
 final class Gru4RecTrainer {
-  private static final String ENGINE = "PyTorch";
+  private static final String ENGINE = NeuralRuntime.ENGINE;
 
   /** A trained model and, for tests, the DJL network's scores of all items after each probe. */
   record Trained(Gru4RecModel model, float[][] probeScores) {}
@@ -43,15 +44,7 @@ final class Gru4RecTrainer {
 
   /** Starts the PyTorch engine offline with the thread count of the options (first call only). */
   static Engine engine(Gru4RecOptions options) {
-    if (System.getProperty("ai.djl.offline") == null) {
-      System.setProperty("ai.djl.offline", "true");
-    }
-    if (System.getProperty("ai.djl.pytorch.num_threads") == null) {
-      System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(options.threads()));
-    }
-    if (System.getProperty("ai.djl.pytorch.num_interop_threads") == null) {
-      System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-    }
+    NeuralRuntime.configure(options.threads());
     return Engine.getEngine(ENGINE);
   }
 
