@@ -204,7 +204,7 @@ final class ArimaFitter {
           }
           return jac;
         };
-    double[] best = leastSquares(value, jacobian, start, rows, 200, 1e-10);
+    double[] best = leastSquares(value, jacobian, start, rows, 200, 1e-8);
     return Double.isFinite(css(w, o, best, ncond, null, null)) ? best : null;
   }
 
