@@ -50,51 +50,92 @@ final class ArimaFitter {
 
   /** The fit, or null when it fails (too short, non-stationary CSS start for ML, no finite fit). */
   static ArimaModel fit(double[] y, ArimaOrder o, Method method) {
+    return fit(y, o, method, new double[0][]);
+  }
+
+  /**
+   * The fit of a regression on {@code xreg} (columns over the history, as long as {@code y}) with
+   * ARIMA errors, as R's {@code arima(x, xreg = ...)}: {@code y} and every column are differenced
+   * alike and the coefficients {@code beta} are estimated jointly with the ARMA part, starting from
+   * least squares on the differenced data. The parameters are {@code (phi, theta, Phi, Theta[, mu],
+   * beta)}.
+   */
+  static ArimaModel fit(double[] y, ArimaOrder o, Method method, double[][] xreg) {
     double[] w = difference(y, o);
+    double[][] xw = new double[xreg.length][];
+    for (int j = 0; j < xreg.length; j++) {
+      xw[j] = difference(xreg[j], o);
+    }
     int ncond = o.p() + o.m() * o.sp();
     int used = w.length - ncond;
-    if (used < o.coefficients() + 3) {
+    if (used < o.coefficients() + xreg.length + 3) {
       return null;
     }
-    double[] par = cssFit(w, o, ncond);
+    double[] par = cssFit(w, xw, o, ncond);
     if (par == null) {
       return null;
     }
     if (method == Method.CSS) {
-      double ssq = css(w, o, par, ncond, null, null);
+      double ssq = css(w, xw, o, par, ncond, null, null);
       if (!Double.isFinite(ssq) || ssq <= 0) {
         return null;
       }
       double sigma2 = ssq / used;
       int n = w.length;
       double logLik = -0.5 * n * (Math.log(2 * Math.PI * sigma2) + 1);
-      return new ArimaModel(o, par, sigma2, logLik, y.clone(), w, Method.CSS);
+      return new ArimaModel(o, par, sigma2, logLik, y.clone(), w, Method.CSS, xreg, xw);
     }
-    return mlFit(y, w, o, par);
+    return mlFit(y, w, xreg, xw, o, par);
   }
 
-  /** The number of parameters of the AR blocks ({@code p}, {@code P}) at their offsets. */
-  private static ArimaModel mlFit(double[] y, double[] w, ArimaOrder o, double[] cssPar) {
+  /** {@code w - sum_j beta_j xw_j} for the coefficients after the ARMA part and the constant. */
+  static double[] adjust(double[] w, double[][] xw, ArimaOrder o, double[] par) {
+    if (xw.length == 0) {
+      return w;
+    }
+    double[] out = w.clone();
+    int from = o.coefficients();
+    for (int j = 0; j < xw.length; j++) {
+      double b = par[from + j];
+      for (int t = 0; t < out.length; t++) {
+        out[t] -= b * xw[j][t];
+      }
+    }
+    return out;
+  }
+
+  private static ArimaModel mlFit(
+      double[] y, double[] w, double[][] xreg, double[][] xw, ArimaOrder o, double[] cssPar) {
     if (!ArimaModel.stationary(cssPar, 0, o.p())
         || !ArimaModel.stationary(cssPar, sarOffset(o), o.sp())) {
       return null;
     }
-    double[] u = toTransformed(o, cssPar);
+    double[] start = cssPar.clone();
+    maInvert(start, o.p(), o.q());
+    maInvert(start, o.p() + o.q() + o.sp(), o.sq());
+    double[] u = toTransformed(o, start);
     int n = w.length;
     int k = u.length;
-    double scaleMu = Math.max(1e-3, sd(w) * 1e-2);
-    MultivariateVectorFunction value = x -> scaledInnovations(w, o, x);
+    double[] scale = new double[k];
+    java.util.Arrays.fill(scale, 1e-2);
+    if (o.constant()) {
+      scale[o.coefficients() - 1] = Math.max(1e-3, sd(w) * 1e-2);
+    }
+    for (int j = 0; j < xw.length; j++) {
+      double sx = sd(xw[j]);
+      scale[o.coefficients() + j] = sx > 0 ? Math.max(1e-6, sd(w) / sx * 1e-2) : 1e-2;
+    }
+    MultivariateVectorFunction value = x -> scaledInnovations(w, xw, o, x);
     MultivariateMatrixFunction jacobian =
         point -> {
           double[] x = point.clone();
-          double[] f0 = scaledInnovations(w, o, x);
+          double[] f0 = scaledInnovations(w, xw, o, x);
           double[][] jac = new double[n][k];
           for (int j = 0; j < k; j++) {
-            boolean isMu = o.constant() && j == k - 1;
-            double h = 1e-6 * Math.max(Math.abs(x[j]), isMu ? scaleMu : 1e-2);
+            double h = 1e-6 * Math.max(Math.abs(x[j]), scale[j]);
             double old = x[j];
             x[j] = old + h;
-            double[] f1 = scaledInnovations(w, o, x);
+            double[] f1 = scaledInnovations(w, xw, o, x);
             x[j] = old;
             for (int t = 0; t < n; t++) {
               jac[t][j] = (f1[t] - f0[t]) / h;
@@ -104,16 +145,79 @@ final class ArimaFitter {
         };
     double[] best = leastSquares(value, jacobian, u, n, 100, 1e-8);
     double[] par = fromTransformed(o, best);
+    maInvert(par, o.p(), o.q());
+    maInvert(par, o.p() + o.q() + o.sp(), o.sq());
     double[] std = new double[n];
     double[] res =
         new ArmaKalman(ArimaModel.fullAr(o, par), ArimaModel.fullMa(o, par))
-            .filter(w, o.constant() ? par[par.length - 1] : 0, std, null);
+            .filter(adjust(w, xw, o, par), mean(o, par), std, null);
     if (res == null || !(res[0] > 0) || !Double.isFinite(res[0])) {
       return null;
     }
     double sigma2 = res[0] / n;
     double logLik = -0.5 * (n * Math.log(2 * Math.PI * sigma2) + n + res[1]);
-    return new ArimaModel(o, par, sigma2, logLik, y.clone(), w, Method.ML);
+    return new ArimaModel(o, par, sigma2, logLik, y.clone(), w, Method.ML, xreg, xw);
+  }
+
+  /** The mean (or drift) parameter, 0 without a constant. */
+  static double mean(ArimaOrder o, double[] par) {
+    return o.constant() ? par[o.coefficients() - 1] : 0;
+  }
+
+  /**
+   * R's {@code maInvert}: replaces the roots inside the unit circle of the MA block {@code 1 +
+   * par[from] B + .. + par[from+k-1] B^k} by their inverses (the same autocovariances), in place.
+   */
+  static void maInvert(double[] par, int from, int k) {
+    int last = -1;
+    for (int i = 0; i < k; i++) {
+      if (par[from + i] != 0) {
+        last = i;
+      }
+    }
+    if (last < 0) {
+      return;
+    }
+    double[] c = new double[last + 2];
+    c[0] = 1;
+    System.arraycopy(par, from, c, 1, last + 1);
+    org.hipparchus.complex.Complex[] roots;
+    if (last == 0) {
+      roots = new org.hipparchus.complex.Complex[] {new org.hipparchus.complex.Complex(-1 / c[1])};
+    } else {
+      try {
+        roots = new org.hipparchus.analysis.solvers.LaguerreSolver().solveAllComplex(c, 10000, 0);
+      } catch (RuntimeException e) {
+        return;
+      }
+    }
+    boolean any = false;
+    for (int i = 0; i < roots.length; i++) {
+      if (roots[i].norm() < 1) {
+        roots[i] = roots[i].reciprocal();
+        any = true;
+      }
+    }
+    if (!any) {
+      return;
+    }
+    // prod (1 - z / r_i) = 1 + sum theta_j z^j
+    org.hipparchus.complex.Complex[] x = {org.hipparchus.complex.Complex.ONE};
+    for (org.hipparchus.complex.Complex r : roots) {
+      org.hipparchus.complex.Complex[] nx = new org.hipparchus.complex.Complex[x.length + 1];
+      for (int j = 0; j < nx.length; j++) {
+        org.hipparchus.complex.Complex v =
+            j < x.length ? x[j] : org.hipparchus.complex.Complex.ZERO;
+        if (j > 0) {
+          v = v.subtract(x[j - 1].divide(r));
+        }
+        nx[j] = v;
+      }
+      x = nx;
+    }
+    for (int j = 1; j < x.length; j++) {
+      par[from + j - 1] = x[j].getReal();
+    }
   }
 
   private static double sd(double[] w) {
@@ -130,13 +234,13 @@ final class ArimaFitter {
   }
 
   /** Scaled Kalman innovations whose sum of squares is {@code exp(-2 logLik / n)} up to scale. */
-  private static double[] scaledInnovations(double[] w, ArimaOrder o, double[] u) {
+  private static double[] scaledInnovations(double[] w, double[][] xw, ArimaOrder o, double[] u) {
     double[] par = fromTransformed(o, u);
     int n = w.length;
     double[] std = new double[n];
     double[] res =
         new ArmaKalman(ArimaModel.fullAr(o, par), ArimaModel.fullMa(o, par))
-            .filter(w, o.constant() ? par[par.length - 1] : 0, std, null);
+            .filter(adjust(w, xw, o, par), mean(o, par), std, null);
     if (res == null || !Double.isFinite(res[0]) || !Double.isFinite(res[1])) {
       java.util.Arrays.fill(std, 1e100);
       return std;
@@ -169,15 +273,12 @@ final class ArimaFitter {
   }
 
   /** CSS estimates {@code (phi, theta, Phi, Theta, mu)}, or null when no finite fit is found. */
-  static double[] cssFit(double[] w, ArimaOrder o, int ncond) {
-    int k = o.coefficients();
+  static double[] cssFit(double[] w, double[][] xw, ArimaOrder o, int ncond) {
+    int k = o.coefficients() + xw.length;
     double[] start = new double[k];
-    if (o.constant()) {
-      double mean = 0;
-      for (double v : w) {
-        mean += v;
-      }
-      start[k - 1] = mean / w.length;
+    if (o.constant() || xw.length > 0) {
+      double[] b = ols(w, xw, o.constant());
+      System.arraycopy(b, 0, start, k - b.length, b.length);
     }
     if (k == 0) {
       return start;
@@ -187,7 +288,7 @@ final class ArimaFitter {
         x -> {
           double[] e = new double[w.length];
           double[] r = new double[rows];
-          if (Double.isFinite(css(w, o, x, ncond, e, null))) {
+          if (Double.isFinite(css(w, xw, o, x, ncond, e, null))) {
             System.arraycopy(e, ncond, r, 0, rows);
           } else {
             java.util.Arrays.fill(r, 1e100);
@@ -197,7 +298,7 @@ final class ArimaFitter {
     MultivariateMatrixFunction jacobian =
         x -> {
           double[][] jac = new double[rows][k];
-          if (!Double.isFinite(css(w, o, x, ncond, null, jac))) {
+          if (!Double.isFinite(css(w, xw, o, x, ncond, null, jac))) {
             for (double[] row : jac) {
               java.util.Arrays.fill(row, 0);
             }
@@ -205,7 +306,31 @@ final class ArimaFitter {
           return jac;
         };
     double[] best = leastSquares(value, jacobian, start, rows, 200, 1e-8);
-    return Double.isFinite(css(w, o, best, ncond, null, null)) ? best : null;
+    return Double.isFinite(css(w, xw, o, best, ncond, null, null)) ? best : null;
+  }
+
+  /** Least squares of {@code w} on an intercept (when asked) and the columns {@code xw}. */
+  private static double[] ols(double[] w, double[][] xw, boolean intercept) {
+    int k = xw.length + (intercept ? 1 : 0);
+    double[][] a = new double[w.length][k];
+    for (int t = 0; t < w.length; t++) {
+      int c = 0;
+      if (intercept) {
+        a[t][c++] = 1;
+      }
+      for (double[] col : xw) {
+        a[t][c++] = col[t];
+      }
+    }
+    try {
+      return new org.hipparchus.linear.QRDecomposition(
+              new org.hipparchus.linear.Array2DRowRealMatrix(a, false), 1e-10)
+          .getSolver()
+          .solve(new org.hipparchus.linear.ArrayRealVector(w))
+          .toArray();
+    } catch (org.hipparchus.exception.MathIllegalArgumentException e) {
+      return new double[k];
+    }
   }
 
   /**
@@ -236,6 +361,7 @@ final class ArimaFitter {
         };
     try {
       new LevenbergMarquardtOptimizer()
+          .withInitialStepBoundFactor(1)
           .withCostRelativeTolerance(tol)
           .withParameterRelativeTolerance(tol)
           .optimize(
@@ -258,14 +384,22 @@ final class ArimaFitter {
    * before {@code ncond}) and, when {@code jac} is not null, its rows {@code t - ncond} with {@code
    * de_t / dpar}. Returns infinity when the recursion overflows.
    */
-  static double css(double[] w, ArimaOrder o, double[] par, int ncond, double[] e, double[][] jac) {
+  static double css(
+      double[] w0,
+      double[][] xw,
+      ArimaOrder o,
+      double[] par,
+      int ncond,
+      double[] e,
+      double[][] jac) {
+    double[] w = adjust(w0, xw, o, par);
     int n = w.length;
     int p = o.p();
     int q = o.q();
     int sp = o.sp();
     int sq = o.sq();
     int m = o.m();
-    double mu = o.constant() ? par[par.length - 1] : 0;
+    double mu = mean(o, par);
     double[][] arms = expand(o, par);
     double[] ar = arms[0];
     int[] arLag = toInt(arms[1]);
@@ -297,7 +431,8 @@ final class ArimaFitter {
     for (double c : ar) {
       arSum += c;
     }
-    int k = o.coefficients();
+    int k = o.coefficients() + xw.length;
+    int nc = o.coefficients();
     double[] g = new double[n];
     for (int j = 0; j < k; j++) {
       for (int t = ncond; t < n; t++) {
@@ -332,8 +467,14 @@ final class ArimaFitter {
               v -= par[p + i] * err[idx];
             }
           }
-        } else {
+        } else if (j < nc) {
           v = -(1 - arSum);
+        } else {
+          double[] x = xw[j - nc];
+          v = -x[t];
+          for (int l = 0; l < ar.length; l++) {
+            v += ar[l] * x[t - arLag[l]];
+          }
         }
         for (int l = 0; l < ma.length; l++) {
           int i = t - maLag[l];

@@ -21,6 +21,8 @@ public final class ArimaModel {
   private final double[] y;
   private final double[] w;
   private final ArimaFitter.Method method;
+  private final double[][] xreg;
+  private final double[][] xw;
 
   ArimaModel(
       ArimaOrder order,
@@ -30,19 +32,34 @@ public final class ArimaModel {
       double[] y,
       double[] w,
       ArimaFitter.Method method) {
+    this(order, par, sigma2, logLik, y, w, method, new double[0][], new double[0][]);
+  }
+
+  ArimaModel(
+      ArimaOrder order,
+      double[] par,
+      double sigma2,
+      double logLik,
+      double[] y,
+      double[] w,
+      ArimaFitter.Method method,
+      double[][] xreg,
+      double[][] xw) {
     this.order = order;
     this.par = par;
-    this.mean = order.constant() ? par[par.length - 1] : 0;
+    this.mean = ArimaFitter.mean(order, par);
     this.sigma2 = sigma2;
     this.logLik = logLik;
     this.y = y;
     this.w = w;
     this.method = method;
+    this.xreg = xreg;
+    this.xw = xw;
   }
 
   /** The same fit with another innovation variance (R's {@code auto.arima} rescales it). */
   ArimaModel withSigma2(double s2) {
-    return new ArimaModel(order, par, s2, logLik, y, w, method);
+    return new ArimaModel(order, par, s2, logLik, y, w, method, xreg, xw);
   }
 
   /** The model order. */
@@ -75,6 +92,16 @@ public final class ArimaModel {
     return Arrays.copyOf(par, order.p() + order.q() + order.sp() + order.sq());
   }
 
+  /** The coefficients of the external regressors, in the order of their columns. */
+  public double[] regression() {
+    return Arrays.copyOfRange(par, order.coefficients(), order.coefficients() + xw.length);
+  }
+
+  /** The number of external regressors. */
+  public int regressors() {
+    return xw.length;
+  }
+
   /** The number of values of the differenced series, R's {@code nstar}. */
   int nstar() {
     return w.length;
@@ -90,7 +117,7 @@ public final class ArimaModel {
    * variance) and {@code n = nstar}, the length of the differenced series.
    */
   public double aicc() {
-    int k = order.coefficients() + 1;
+    int k = order.coefficients() + xw.length + 1;
     int n = w.length;
     double aic = -2 * logLik + 2 * k;
     return n - k - 1 <= 0 ? Double.POSITIVE_INFINITY : aic + 2.0 * k * (k + 1) / (n - k - 1);
@@ -174,20 +201,56 @@ public final class ArimaModel {
   double[] innovations() {
     double[] std = new double[w.length];
     double[] res =
-        new ArmaKalman(fullAr(order, par), fullMa(order, par)).filter(w, mean, std, null);
+        new ArmaKalman(fullAr(order, par), fullMa(order, par))
+            .filter(ArimaFitter.adjust(w, xw, order, par), mean, std, null);
     return res == null ? null : std;
   }
 
   /** Forecasts {@code horizon} steps with a central {@code level} interval. */
   public Forecast forecast(int horizon, double level) {
+    if (xw.length > 0) {
+      throw new IllegalArgumentException(
+          "this ARIMA has " + xw.length + " regressors: forecast needs their future values");
+    }
+    return forecast(new double[0][], horizon, level);
+  }
+
+  /**
+   * Forecasts {@code horizon} steps with the future values of the external regressors ({@code
+   * future[j]} for column j, {@code horizon} values each) and a central {@code level} interval.
+   */
+  public Forecast forecast(double[][] future, int horizon, double level) {
+    if (future.length != xw.length) {
+      throw new IllegalArgumentException(
+          "expected future values for " + xw.length + " regressors, got " + future.length);
+    }
     double[] ar = fullAr(order, par);
     ArmaKalman kf = new ArmaKalman(ar, fullMa(order, par));
     double[] state = new double[kf.dimension()];
     double[] wf;
-    if (kf.filter(w, mean, null, state) != null) {
+    double[] wa = ArimaFitter.adjust(w, xw, order, par);
+    if (kf.filter(wa, mean, null, state) != null) {
       wf = kf.forecast(state, mean, horizon);
     } else {
       wf = cssForecast(horizon);
+    }
+    for (int j = 0; j < xw.length; j++) {
+      if (future[j].length != horizon) {
+        throw new IllegalArgumentException(
+            "regressor "
+                + (j + 1)
+                + ": expected "
+                + horizon
+                + " future values, got "
+                + future[j].length);
+      }
+      double[] all = Arrays.copyOf(xreg[j], xreg[j].length + horizon);
+      System.arraycopy(future[j], 0, all, xreg[j].length, horizon);
+      double[] d = ArimaFitter.difference(all, order);
+      double b = par[order.coefficients() + j];
+      for (int h = 0; h < horizon; h++) {
+        wf[h] += b * d[d.length - horizon + h];
+      }
     }
     double[] c = Differencing.polynomial(order.d(), order.sd(), order.m());
     int n = y.length;
@@ -208,9 +271,9 @@ public final class ArimaModel {
     int ncond = order.p() + order.m() * order.sp();
     int nw = w.length;
     double[] e = new double[nw + horizon];
-    ArimaFitter.css(w, order, par, ncond, e, null);
+    ArimaFitter.css(w, xw, order, par, ncond, e, null);
     double[][] arms = ArimaFitter.expand(order, par);
-    double[] wx = Arrays.copyOf(w, nw + horizon);
+    double[] wx = Arrays.copyOf(ArimaFitter.adjust(w, xw, order, par), nw + horizon);
     for (int t = nw; t < nw + horizon; t++) {
       double v = mean;
       for (int k = 0; k < arms[0].length; k++) {

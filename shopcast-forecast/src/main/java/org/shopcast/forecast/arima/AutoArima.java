@@ -63,9 +63,20 @@ public final class AutoArima implements Forecaster {
    * (R's default {@code method = "CSS-ML"}).
    */
   public static ArimaModel fit(double[] y, ArimaOrder order, boolean exact) {
-    Series.checkLength(y, order.d() + order.m() * order.sd() + order.coefficients() + 4, "arima");
+    return fit(y, order, exact, new double[0][]);
+  }
+
+  /**
+   * Fits a regression on the columns {@code xreg} (each as long as {@code y}) with ARIMA errors of
+   * the given order, by CSS or CSS-ML as {@link #fit(double[], ArimaOrder, boolean)}.
+   */
+  public static ArimaModel fit(double[] y, ArimaOrder order, boolean exact, double[][] xreg) {
+    checkRegressors(y, xreg, 0);
+    Series.checkLength(
+        y, order.d() + order.m() * order.sd() + order.coefficients() + xreg.length + 4, "arima");
     ArimaModel fit =
-        ArimaFitter.fit(y, order, exact ? ArimaFitter.Method.ML : ArimaFitter.Method.CSS);
+        ArimaFitter.fit(
+            y, order, exact ? ArimaFitter.Method.ML : ArimaFitter.Method.CSS, xreg.clone());
     if (fit == null) {
       throw new ForecastException(
           ForecastException.Problem.TooShort, "arima: cannot fit " + order + " to this series");
@@ -75,18 +86,30 @@ public final class AutoArima implements Forecaster {
 
   /** Selects and fits the model. */
   public ArimaModel select(double[] y) {
-    Series.checkLength(y, 8, name());
+    return select(y, new double[0][]);
+  }
+
+  /**
+   * Selects and fits a regression on the columns {@code xreg} (each as long as {@code y}) with
+   * ARIMA errors, as R's {@code auto.arima(y, xreg = ...)}: the differencing is chosen on the
+   * residuals of the least-squares regression of {@code y} on the regressors, then every candidate
+   * estimates the regression coefficients jointly with its ARMA part.
+   */
+  public ArimaModel select(double[] y, double[][] xreg) {
+    Series.checkLength(y, 8 + xreg.length, name());
     Series.checkNotConstant(y, name());
+    checkRegressors(y, xreg, 0);
     int n = y.length;
     int period = m;
     int sd = 0;
+    double[] xx = xreg.length == 0 ? y : olsResiduals(y, xreg);
     if (period > 1 && n > 2 * period) {
-      sd = UnitRoot.nsdiffs(y, period);
+      sd = UnitRoot.nsdiffs(xx, period);
     }
     if (period > 1 && n <= 2 * period) {
       period = 1;
     }
-    double[] x = y;
+    double[] x = xx;
     for (int i = 0; i < sd; i++) {
       x = Differencing.diff(x, period);
     }
@@ -96,7 +119,7 @@ public final class AutoArima implements Forecaster {
       w = Differencing.diff(w, 1);
     }
     boolean constant = d + sd <= 1;
-    if (Series.isConstant(w)) {
+    if (Series.isConstant(w) && xreg.length == 0) {
       return fit(y, new ArimaOrder(0, d, 0, 0, sd, 0, period, constant), false);
     }
     int mp = Math.min(maxP, n / 3);
@@ -105,7 +128,7 @@ public final class AutoArima implements Forecaster {
       mp = Math.min(mp, period - 1);
     }
     boolean approx = n > 150 || period > 12;
-    Search s = new Search(y, approx, mp, msp);
+    Search s = new Search(y, xreg.clone(), approx);
     int p = Math.min(2, mp);
     int q = Math.min(2, mp);
     int sp = Math.min(1, msp);
@@ -163,20 +186,22 @@ public final class AutoArima implements Forecaster {
   /** The state of one stepwise search. */
   private static final class Search {
     final double[] y;
+    final double[][] xreg;
     final boolean approx;
     final Map<ArimaOrder, Double> tried = new LinkedHashMap<>();
     ArimaModel best;
     double bestIc = Double.POSITIVE_INFINITY;
     int[] current;
 
-    Search(double[] y, boolean approx, int mp, int msp) {
+    Search(double[] y, double[][] xreg, boolean approx) {
       this.y = y;
+      this.xreg = xreg;
       this.approx = approx;
     }
 
     double fitIc(ArimaOrder o, List<ArimaModel> out) {
       ArimaModel fit =
-          ArimaFitter.fit(y, o, approx ? ArimaFitter.Method.CSS : ArimaFitter.Method.ML);
+          ArimaFitter.fit(y, o, approx ? ArimaFitter.Method.CSS : ArimaFitter.Method.ML, xreg);
       double ic = ic(fit);
       tried.put(o, ic);
       out.add(fit);
@@ -210,7 +235,7 @@ public final class AutoArima implements Forecaster {
       List<Map.Entry<ArimaOrder, Double>> order = new ArrayList<>(tried.entrySet());
       order.sort(Comparator.comparingDouble(Map.Entry::getValue));
       for (Map.Entry<ArimaOrder, Double> e : order) {
-        ArimaModel fit = ArimaFitter.fit(y, e.getKey(), ArimaFitter.Method.ML);
+        ArimaModel fit = ArimaFitter.fit(y, e.getKey(), ArimaFitter.Method.ML, xreg);
         if (Double.isFinite(ic(fit))) {
           return fit;
         }
@@ -235,6 +260,72 @@ public final class AutoArima implements Forecaster {
   public Forecast forecast(double[] y, int horizon, double level) {
     Series.checkArguments(horizon, level);
     return select(y).forecast(horizon, level).named(name());
+  }
+
+  /**
+   * Forecasts {@code y} by a regression with ARIMA errors on the columns {@code xreg}, each
+   * covering the history and the horizon ({@code y.length + horizon} values).
+   */
+  public Forecast forecast(double[] y, double[][] xreg, int horizon, double level) {
+    Series.checkArguments(horizon, level);
+    checkRegressors(y, xreg, horizon);
+    int n = y.length;
+    double[][] past = new double[xreg.length][];
+    double[][] future = new double[xreg.length][];
+    for (int j = 0; j < xreg.length; j++) {
+      past[j] = java.util.Arrays.copyOf(xreg[j], n);
+      future[j] = java.util.Arrays.copyOfRange(xreg[j], n, n + horizon);
+    }
+    return select(y, past).forecast(future, horizon, level).named(name());
+  }
+
+  private static void checkRegressors(double[] y, double[][] xreg, int horizon) {
+    for (int j = 0; j < xreg.length; j++) {
+      if (xreg[j].length != y.length + horizon) {
+        throw new IllegalArgumentException(
+            "arima: regressor "
+                + (j + 1)
+                + " needs "
+                + (y.length + horizon)
+                + " values (history + horizon), got "
+                + xreg[j].length);
+      }
+      for (double v : xreg[j]) {
+        if (!Double.isFinite(v)) {
+          throw new IllegalArgumentException(
+              "arima: regressor " + (j + 1) + " has a missing or non-finite value");
+        }
+      }
+    }
+  }
+
+  /** The residuals of the least-squares regression of {@code y} on an intercept and {@code x}. */
+  private static double[] olsResiduals(double[] y, double[][] x) {
+    int n = y.length;
+    double[][] a = new double[n][x.length + 1];
+    for (int t = 0; t < n; t++) {
+      a[t][0] = 1;
+      for (int j = 0; j < x.length; j++) {
+        a[t][j + 1] = x[j][t];
+      }
+    }
+    org.hipparchus.linear.RealMatrix am = new org.hipparchus.linear.Array2DRowRealMatrix(a, false);
+    double[] b;
+    try {
+      b =
+          new org.hipparchus.linear.QRDecomposition(am, 1e-10)
+              .getSolver()
+              .solve(new org.hipparchus.linear.ArrayRealVector(y))
+              .toArray();
+    } catch (org.hipparchus.exception.MathIllegalArgumentException e) {
+      return y;
+    }
+    double[] fit = am.operate(b);
+    double[] r = new double[n];
+    for (int t = 0; t < n; t++) {
+      r[t] = y[t] - fit[t];
+    }
+    return r;
   }
 
   private static ArimaOrder order(int[] c, int d, int sd, int period) {
