@@ -3,10 +3,12 @@
 PURCHASE per user within a session) and RFM (quintile scores by min-rank, R x F segments) that
 shopcast-analytics computes, in pandas (Debian python3-pandas).
 
-Usage: analytics_pandas.py EVENTS.csv   (columns user_id, ts, type, session_id, with header)
-Prints one JSON object: read_seconds, seconds (the three analyses, best of 3), cpu_seconds (CPU
-time of that best run), days, funnel, kpi_totals (each daily count summed over the days), buyers,
-segments.
+Usage: analytics_pandas.py EVENTS.csv [--serve]   (columns user_id, ts, type, session_id, with
+header). Prints one JSON object: read_seconds, seconds (the three analyses, best of 3), cpu_seconds
+(CPU time of that best run), days, funnel, kpi_totals (each daily count summed over the days),
+buyers, segments. With --serve: reads the file, prints {"read_seconds": ...}, then runs the three
+analyses once per line "run" on stdin and prints one such object per run (seconds and cpu_seconds of
+that run), until end of input.
 """
 import json
 import sys
@@ -85,27 +87,51 @@ def rfm(df):
 KPI_TOTALS = ["views", "users", "carts", "favourites", "orders", "buyers", "items_sold"]
 
 
+def run(df):
+    """One timed run of the three analyses: (wall seconds, CPU seconds, results)."""
+    start = time.perf_counter()
+    cpu = time.process_time()
+    k = kpis(df)
+    f = funnel(df)
+    r = rfm(df)
+    return time.perf_counter() - start, time.process_time() - cpu, (k, f, r)
+
+
+def figures(results):
+    k, f, r = results
+    return {"days": len(k), "funnel": f,
+            "kpi_totals": {c: int(k[c].sum()) for c in KPI_TOTALS},
+            "buyers": int(r.users.sum()),
+            "segments": {s: int(v) for s, v in r.users.items()}}
+
+
 def main():
     start = time.perf_counter()
     df = pd.read_csv(sys.argv[1], parse_dates=["ts"])
     read = time.perf_counter() - start
+    if len(sys.argv) > 2 and sys.argv[2] == "--serve":
+        # one run per "run" line on stdin, one JSON line per run on stdout, so that the caller can
+        # interleave these runs with its own under the same machine load
+        print(json.dumps({"read_seconds": read}), flush=True)
+        for line in sys.stdin:
+            if line.strip() != "run":
+                break
+            seconds, cpu, results = run(df)
+            out = {"seconds": seconds, "cpu_seconds": cpu}
+            out.update(figures(results))
+            print(json.dumps(out), flush=True)
+        return
     best = None
     best_cpu = None
+    results = None
     for _ in range(3):
-        start = time.perf_counter()
-        cpu = time.process_time()
-        k = kpis(df)
-        f = funnel(df)
-        r = rfm(df)
-        elapsed = time.perf_counter() - start
-        if best is None or elapsed < best:
-            best = elapsed
-            best_cpu = time.process_time() - cpu
-    print(json.dumps({"read_seconds": read, "seconds": best, "cpu_seconds": best_cpu,
-                      "days": len(k), "funnel": f,
-                      "kpi_totals": {c: int(k[c].sum()) for c in KPI_TOTALS},
-                      "buyers": int(r.users.sum()),
-                      "segments": {s: int(v) for s, v in r.users.items()}}))
+        seconds, cpu, results = run(df)
+        if best is None or seconds < best:
+            best = seconds
+            best_cpu = cpu
+    out = {"read_seconds": read, "seconds": best, "cpu_seconds": best_cpu}
+    out.update(figures(results))
+    print(json.dumps(out))
 
 
 if __name__ == "__main__":

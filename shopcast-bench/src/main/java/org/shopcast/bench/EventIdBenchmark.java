@@ -47,7 +47,7 @@ public class EventIdBenchmark {
   private static final int ROWS = 500_000;
 
   /** The id expression measured. */
-  @Param({"md5_hex", "md5_base64_72", "duckdb_hash"})
+  @Param({"md5_number", "md5_hex", "md5_base64_72", "duckdb_hash"})
   public String id;
 
   private Connection connection;
@@ -73,6 +73,7 @@ public class EventIdBenchmark {
             + " NULL, NULL, NULL)";
     String expr =
         switch (id) {
+          case "md5_number" -> "md5_number(" + content + ")";
           case "md5_hex" -> "md5(" + content + ")";
           case "md5_base64_72" -> "to_base64(unhex(substr(md5(" + content + "), 1, 18)))";
           case "duckdb_hash" -> "hash(" + content + ")::VARCHAR";

@@ -58,7 +58,7 @@ class IngestionTest {
     assertThat(again.statusCode()).isEqualTo(200);
     assertThat(json(again).get("duplicates").asInt()).isEqualTo(2);
     assertThat(t.count("SELECT count(*) FROM events")).isEqualTo(2);
-    assertThat(t.strings("SELECT price FROM events WHERE event_id = 'm1'"))
+    assertThat(t.strings("SELECT price FROM events WHERE event_id = md5_number('m1')"))
         .containsExactly("12.5000");
   }
 

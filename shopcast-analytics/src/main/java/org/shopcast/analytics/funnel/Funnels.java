@@ -48,14 +48,18 @@ public final class Funnels {
       throw new IllegalStateException(
           "no table " + SEGMENTS + " in the store: run `shopcast analyze segments` first");
     }
+    // Without a split, the group column is left out of the big grouping and added as a constant
+    // only after the events are reduced to one row per unit.
+    boolean split = options.split() != FunnelOptions.Split.NONE;
+    String keys = split ? "u, g, c" : "u, g";
     StringBuilder sql = new StringBuilder();
     sql.append("WITH ev AS (SELECT ")
         .append(unit)
         .append(" AS u, ")
         .append(group)
         .append(" AS g, ")
-        .append(category)
-        .append(" AS c, e0.type, e0.ts FROM ")
+        .append(split ? category + " AS c, " : "")
+        .append("e0.type, e0.ts FROM ")
         .append(from)
         .append(" WHERE e0.type IN (");
     for (int i = 0; i < steps.size(); i++) {
@@ -64,7 +68,9 @@ public final class Funnels {
     sql.append(")),\n");
     // One grouping of the events: the first step's earliest time and, for each later step, the
     // list of its times in the group; the chain of first times is then taken from the lists.
-    sql.append("s1 AS (SELECT u, g, c, min(ts) FILTER (WHERE type = ")
+    sql.append("s1 AS (SELECT ")
+        .append(keys)
+        .append(", min(ts) FILTER (WHERE type = ")
         .append(Sql.literal(steps.get(0)))
         .append(") AS t1");
     for (int k = 2; k <= steps.size(); k++) {
@@ -73,7 +79,9 @@ public final class Funnels {
           .append(") AS l")
           .append(k);
     }
-    sql.append(" FROM ev GROUP BY u, g, c HAVING min(ts) FILTER (WHERE type = ")
+    sql.append(" FROM ev GROUP BY ")
+        .append(keys)
+        .append(" HAVING min(ts) FILTER (WHERE type = ")
         .append(Sql.literal(steps.get(0)))
         .append(") IS NOT NULL)");
     for (int k = 2; k <= steps.size(); k++) {
@@ -89,23 +97,30 @@ public final class Funnels {
       sql.append(")) AS t").append(k).append(" FROM s").append(k - 1).append(")");
     }
     int n = steps.size();
-    sql.append("\nSELECT c");
-    for (int k = 1; k <= n; k++) {
-      sql.append(", count(DISTINCT u) FILTER (WHERE t")
-          .append(k)
-          .append(" IS NOT NULL) AS n")
-          .append(k);
-      if (k > 1) {
-        sql.append(", median(epoch(t")
-            .append(k)
-            .append(") - epoch(t")
-            .append(k - 1)
-            .append("))::DOUBLE AS m")
-            .append(k);
-      }
+    String c = split ? "c" : "'all' AS c";
+    // a group reaching step k has reached every step before it (t_k needs t_(k-1)), so a unit's
+    // deepest step over its groups says which steps it reached: one grouping per unit instead of
+    // a distinct count per step
+    sql.append(",\nper AS (SELECT ").append(c).append(", u, max(1");
+    for (int k = 2; k <= n; k++) {
+      sql.append(" + (t").append(k).append(" IS NOT NULL)::INTEGER");
     }
-    sql.append(" FROM s").append(n).append(" GROUP BY c ORDER BY n1 DESC, c LIMIT ");
-    sql.append(options.split() == FunnelOptions.Split.NONE ? 1 : options.topGroups());
+    sql.append(") AS d FROM s").append(n).append(" GROUP BY ALL),\ncnt AS (SELECT c");
+    for (int k = 1; k <= n; k++) {
+      sql.append(", count(*) FILTER (WHERE d >= ").append(k).append(") AS n").append(k);
+    }
+    sql.append(" FROM per GROUP BY c),\nmed AS (SELECT ").append(c);
+    for (int k = 2; k <= n; k++) {
+      sql.append(", median(epoch(t")
+          .append(k)
+          .append(") - epoch(t")
+          .append(k - 1)
+          .append("))::DOUBLE AS m")
+          .append(k);
+    }
+    sql.append(" FROM s").append(n).append(" GROUP BY ALL)");
+    sql.append("\nSELECT * FROM cnt JOIN med USING (c) ORDER BY n1 DESC, c LIMIT ");
+    sql.append(split ? options.topGroups() : 1);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Map<String, Object> agg : Sql.rows(connection, sql.toString())) {
       long first = (Long) agg.get("n1");

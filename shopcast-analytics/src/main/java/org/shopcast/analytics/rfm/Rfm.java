@@ -44,7 +44,7 @@ public final class Rfm {
         (Long) Sql.scalar(connection, "SELECT count(price) FROM events WHERE type = 'PURCHASE'")
             > 0;
     String value = priced ? "quantity * coalesce(price, 0)" : "quantity";
-    String sql =
+    String scored =
         """
         WITH p AS (
           SELECT user_id, ts, coalesce(order_id, 's:' || session_id) AS o, %1$s AS v
@@ -53,70 +53,85 @@ public final class Rfm {
         u AS (
           SELECT user_id,
                  ((epoch((SELECT t FROM ref)) - epoch(max(ts))) / 86400.0)::DOUBLE AS recency_days,
-                 count(DISTINCT o) AS frequency, sum(v)::DOUBLE AS monetary
+                 epoch_us((SELECT t FROM ref)) - epoch_us(max(ts)) AS age_us,
+                 count(DISTINCT o) AS frequency, sum(v) AS value
           FROM p GROUP BY user_id),
         s AS (
-          SELECT *,
+          SELECT *, value::DOUBLE AS monetary,
             least(5, 1 + floor(5 * (rank() OVER (ORDER BY recency_days DESC) - 1)
               / count(*) OVER ()))::BIGINT AS r,
             least(5, 1 + floor(5 * (rank() OVER (ORDER BY frequency) - 1)
               / count(*) OVER ()))::BIGINT AS f,
-            least(5, 1 + floor(5 * (rank() OVER (ORDER BY monetary) - 1)
+            least(5, 1 + floor(5 * (rank() OVER (ORDER BY value) - 1)
               / count(*) OVER ()))::BIGINT AS m
-          FROM u)
-        SELECT user_id, recency_days, frequency, monetary, r, f, m,
-          CASE
-            WHEN r = 5 AND f >= 4 THEN 'champions'
-            WHEN r BETWEEN 3 AND 4 AND f >= 4 THEN 'loyal'
-            WHEN r >= 4 AND f BETWEEN 2 AND 3 THEN 'potential loyalists'
-            WHEN r = 5 AND f = 1 THEN 'new'
-            WHEN r = 4 AND f = 1 THEN 'promising'
-            WHEN r = 3 AND f = 3 THEN 'need attention'
-            WHEN r = 3 AND f <= 2 THEN 'about to sleep'
-            WHEN r <= 2 AND f = 5 THEN 'cannot lose'
-            WHEN r <= 2 AND f BETWEEN 3 AND 4 THEN 'at risk'
-            WHEN r = 1 AND f = 1 THEN 'lost'
-            ELSE 'hibernating'
-          END AS segment
-        FROM s ORDER BY user_id
+          FROM u),
+        scored AS (
+          SELECT *,
+            CASE
+              WHEN r = 5 AND f >= 4 THEN 'champions'
+              WHEN r BETWEEN 3 AND 4 AND f >= 4 THEN 'loyal'
+              WHEN r >= 4 AND f BETWEEN 2 AND 3 THEN 'potential loyalists'
+              WHEN r = 5 AND f = 1 THEN 'new'
+              WHEN r = 4 AND f = 1 THEN 'promising'
+              WHEN r = 3 AND f = 3 THEN 'need attention'
+              WHEN r = 3 AND f <= 2 THEN 'about to sleep'
+              WHEN r <= 2 AND f = 5 THEN 'cannot lose'
+              WHEN r <= 2 AND f BETWEEN 3 AND 4 THEN 'at risk'
+              WHEN r = 1 AND f = 1 THEN 'lost'
+              ELSE 'hibernating'
+            END AS segment
+          FROM s)
         """
             .formatted(value);
-    List<Map<String, Object>> users = Sql.rows(connection, sql);
+    // the sums per segment are exact (integers and decimals) before the division, so the figures
+    // do not depend on the order DuckDB's threads add them in
+    String perSegment =
+        scored
+            + """
+            SELECT segment, count(*) AS users, sum(value)::DOUBLE AS value,
+              (sum(age_us) / count(*) / 86400000000.0)::DOUBLE AS mean_recency_days,
+              (sum(frequency) / count(*))::DOUBLE AS mean_frequency
+            FROM scored GROUP BY segment
+            """;
+    Map<String, Map<String, Object>> bySegment = new LinkedHashMap<>();
+    long buyers = 0;
     double totalValue = 0;
-    Map<String, double[]> sums = new LinkedHashMap<>();
-    for (String segment : SEGMENTS) {
-      sums.put(segment, new double[5]);
-    }
-    for (Map<String, Object> user : users) {
-      double[] s = sums.get((String) user.get("segment"));
-      double monetary = (Double) user.get("monetary");
-      s[0]++;
-      s[1] += monetary;
-      s[2] += (Double) user.get("recency_days");
-      s[3] += (Long) user.get("frequency");
-      totalValue += monetary;
+    for (Map<String, Object> row : Sql.rows(connection, perSegment)) {
+      bySegment.put((String) row.get("segment"), row);
+      buyers += (Long) row.get("users");
+      totalValue += (Double) row.get("value");
     }
     List<Map<String, Object>> segments = new ArrayList<>();
-    for (Map.Entry<String, double[]> entry : sums.entrySet()) {
-      double[] s = entry.getValue();
+    for (String name : SEGMENTS) {
+      Map<String, Object> found = bySegment.get(name);
+      long n = found == null ? 0 : (Long) found.get("users");
+      double segmentValue = found == null ? 0.0 : (Double) found.get("value");
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("segment", entry.getKey());
-      row.put("users", (long) s[0]);
-      row.put("share", users.isEmpty() ? 0.0 : s[0] / users.size());
-      row.put("value", s[1]);
-      row.put("value_share", totalValue == 0 ? 0.0 : s[1] / totalValue);
-      row.put("mean_recency_days", s[0] == 0 ? 0.0 : s[2] / s[0]);
-      row.put("mean_frequency", s[0] == 0 ? 0.0 : s[3] / s[0]);
-      row.put("mean_monetary", s[0] == 0 ? 0.0 : s[1] / s[0]);
+      row.put("segment", name);
+      row.put("users", n);
+      row.put("share", buyers == 0 ? 0.0 : (double) n / buyers);
+      row.put("value", segmentValue);
+      row.put("value_share", totalValue == 0 ? 0.0 : segmentValue / totalValue);
+      row.put("mean_recency_days", found == null ? 0.0 : found.get("mean_recency_days"));
+      row.put("mean_frequency", found == null ? 0.0 : found.get("mean_frequency"));
+      row.put("mean_monetary", n == 0 ? 0.0 : segmentValue / n);
       segments.add(row);
     }
+    List<Map<String, Object>> users =
+        withUsers
+            ? Sql.rows(
+                connection,
+                scored
+                    + "SELECT user_id, recency_days, frequency, monetary, r, f, m, segment"
+                    + " FROM scored ORDER BY user_id")
+            : List.of();
     Object asOf =
         Sql.scalar(connection, "SELECT strftime(max(ts), '%Y-%m-%dT%H:%M:%SZ') FROM events");
     return new RfmResult(
         asOf == null ? null : asOf.toString(),
         priced ? "revenue" : "units",
-        users.size(),
+        buyers,
         segments,
-        withUsers ? users : List.of());
+        users);
   }
 }

@@ -11,9 +11,11 @@ import org.shopcast.predict.eval.EvaluationOptions;
 import org.shopcast.predict.eval.Task;
 import org.shopcast.predict.explain.Explainer;
 import org.shopcast.predict.explain.Explanation;
+import org.shopcast.predict.explain.GruOcclusion;
 import org.shopcast.predict.registry.ModelRegistry;
 import org.shopcast.predict.registry.RegistryEntry;
 import org.shopcast.predict.registry.SavedModel;
+import org.shopcast.predict.sequence.SequenceEvaluator;
 import org.shopcast.predict.tasks.TaskRows;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code shopcast explain}: why the XGBoost model scores a user as it does. */
+/** {@code shopcast explain}: why the XGBoost (or a saved GRU) model scores a user as it does. */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
@@ -30,7 +32,9 @@ import picocli.CommandLine.Spec;
           + " (`shopcast train`; --model-id, default the newest of the task and horizon; without"
           + " one it trains on the fly as evaluate --task does), scores the user's features from"
           + " all events, and lists the largest SHAP contributions in plain words, e.g."
-          + " \"3 cart adds in the last 7 days: +0.21\" (log-odds)."
+          + " \"3 cart adds in the last 7 days: +0.21\" (log-odds). A saved GRU model (--model-id)"
+          + " has no SHAP values: its reasons are occlusions of event types (the log-odds change"
+          + " when that type's events are removed from the events it reads).",
     })
 public final class ExplainCommand implements Callable<Integer> {
   @ParentCommand RootCommand root;
@@ -58,7 +62,8 @@ public final class ExplainCommand implements Callable<Integer> {
       names = "--model-id",
       paramLabel = "ID",
       description =
-          "A registered xgboost model of the task (its horizon replaces --horizon-days);"
+          "A registered xgboost (SHAP) or gru (occlusion) model of the task (its horizon"
+              + " replaces --horizon-days);"
               + " default: the newest one with --horizon-days, else train on the fly.")
   String modelId;
 
@@ -84,6 +89,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     Explanation e;
     String usedModel = null;
+    String method = "shap";
     try (EventStore store = EventStore.open(root.workspace())) {
       ModelRegistry registry = new ModelRegistry(store.connection(), root.workspace());
       RegistryEntry entry = null;
@@ -104,15 +110,28 @@ public final class ExplainCommand implements Callable<Integer> {
                 store.connection(), parsed, horizonDays, user, top, new EvaluationOptions());
       } else {
         SavedModel saved = SavedModel.load(registry, entry);
-        e =
-            Explainer.explain(
-                store.connection(),
-                parsed,
-                entry.horizonDays(),
-                user,
-                top,
-                saved.xgboostClassifier(),
-                TaskRows.now(store.connection()));
+        if (entry.model().equals(SequenceEvaluator.NAME)) {
+          method = "occlusion";
+          e =
+              GruOcclusion.explain(
+                  store.connection(),
+                  parsed,
+                  entry.horizonDays(),
+                  user,
+                  top,
+                  saved.gru(),
+                  TaskRows.now(store.connection()));
+        } else {
+          e =
+              Explainer.explain(
+                  store.connection(),
+                  parsed,
+                  entry.horizonDays(),
+                  user,
+                  top,
+                  saved.xgboostClassifier(),
+                  TaskRows.now(store.connection()));
+        }
         usedModel = entry.id();
       }
     }
@@ -120,6 +139,7 @@ public final class ExplainCommand implements Callable<Integer> {
     if (json) {
       ObjectNode node = Json.mapper().valueToTree(e);
       node.put("modelId", usedModel);
+      node.put("method", method);
       Json.print(out, node);
       return 0;
     }
@@ -136,7 +156,13 @@ public final class ExplainCommand implements Callable<Integer> {
     out.println(
         usedModel == null
             ? "  (no saved model of this task and horizon: trained on the fly)"
-            : "  (model " + usedModel + " from the registry)");
+            : "  (model "
+                + usedModel
+                + " from the registry"
+                + (method.equals("occlusion")
+                    ? "; a GRU: per-user SHAP is for XGBoost models, these are occlusions of"
+                        + " event types, log-odds without that type's events)"
+                    : ")"));
     for (Explanation.Reason r : e.reasons()) {
       out.println("  " + r.text());
     }

@@ -11,7 +11,9 @@ import org.shopcast.cli.CliRun;
 import org.shopcast.cli.Json;
 import org.shopcast.testkit.Fixtures;
 
-/** {@code train --model gru}, {@code predict} and {@code explain} with it, on the Taobao sample. */
+/**
+ * {@code train --model gru}, {@code predict} and {@code explain} (occlusion) with it, on Taobao.
+ */
 class GruCommandsTest {
   @TempDir Path workspace;
 
@@ -20,7 +22,7 @@ class GruCommandsTest {
   }
 
   @Test
-  void trainGru_thenPredictEveryUser_andExplainSaysXgboostOnly() throws Exception {
+  void trainGru_thenPredictEveryUser_andExplainByOcclusion() throws Exception {
     String file = Fixtures.path("taobao/UserBehavior_head_43users.csv").toString();
     assertThat(run("import", file, "--format", "taobao").exitCode()).isZero();
     CliRun train =
@@ -56,10 +58,15 @@ class GruCommandsTest {
     assertThat(Json.mapper().readTree(predict.out()).get("users").asInt()).isEqualTo(43);
     assertThat(Files.readAllLines(csv)).hasSize(44);
 
-    CliRun explain = run("explain", "--user", "1000027", "--model-id", id);
-    assertThat(explain.exitCode()).isEqualTo(2);
-    assertThat(explain.err())
-        .contains("is a gru purchase model")
-        .contains("per-user SHAP explanations are available for xgboost");
+    CliRun explain = run("explain", "--user", "1000027", "--model-id", id, "--json");
+    assertThat(explain.exitCode()).as(explain.err()).isZero();
+    JsonNode why = Json.mapper().readTree(explain.out());
+    assertThat(why.get("method").asText()).isEqualTo("occlusion");
+    assertThat(why.get("modelId").asText()).isEqualTo(id);
+    assertThat(why.get("reasons").size()).isBetween(1, 5);
+    assertThat(why.get("reasons").get(0).get("text").asText())
+        .matches("\\d+ [a-z ]+ among the last \\d+ events: [+-]\\d\\.\\d\\d");
+    CliRun text = run("explain", "--user", "1000027", "--model-id", id);
+    assertThat(text.out()).contains("per-user SHAP is for XGBoost models");
   }
 }

@@ -109,15 +109,15 @@ class ServeDurabilityTest {
       assertThat(
               scalar(
                   st,
-                  "SELECT count(*) FROM (SELECT split_part(event_id, '-', 1) AS b, count(*) AS n"
+                  "SELECT count(*) FROM (SELECT split_part(item_id, '-', 1) AS b, count(*) AS n"
                       + " FROM events GROUP BY b) WHERE n <> "
                       + EVENTS_PER_BATCH))
           .as("half-written batches")
           .isZero();
-      assertThat(scalar(st, "SELECT count(DISTINCT split_part(event_id, '-', 1)) FROM events"))
+      assertThat(scalar(st, "SELECT count(DISTINCT split_part(item_id, '-', 1)) FROM events"))
           .isEqualTo(acknowledged.size());
       for (int batch : acknowledged) {
-        assertThat(scalar(st, "SELECT count(*) FROM events WHERE event_id LIKE '" + batch + "-%'"))
+        assertThat(scalar(st, "SELECT count(*) FROM events WHERE item_id LIKE 'b" + batch + "-%'"))
             .as("events of batch %d", batch)
             .isEqualTo(EVENTS_PER_BATCH);
       }
@@ -143,7 +143,9 @@ class ServeDurabilityTest {
           .append(i)
           .append("\",\"userId\":\"u")
           .append(i % 7)
-          .append("\",\"event\":\"Product Viewed\",\"properties\":{\"product_id\":\"p")
+          .append("\",\"event\":\"Product Viewed\",\"properties\":{\"product_id\":\"b")
+          .append(batch)
+          .append('-')
           .append(i)
           .append("\",\"price\":1.5},\"timestamp\":\"2024-05-01T12:00:00Z\"}");
     }

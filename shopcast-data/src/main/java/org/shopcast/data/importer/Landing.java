@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.shopcast.data.store.EventKeys;
 
 /**
  * Moves the staged rows of one import into the store in a single transaction: quarantine rows, new
@@ -29,21 +30,6 @@ final class Landing {
 
   /** How many robust deviations above the median a user's peak rate must lie to be flagged. */
   static final double BOT_FENCE_MADS = 10;
-
-  /** Canonical fields a derived event id hashes, in order; changing it breaks re-import. */
-  private static final String[] ID_FIELDS = {
-    "user_id",
-    "ts",
-    "type",
-    "item_id",
-    "category_id",
-    "session_id",
-    "order_id",
-    "quantity",
-    "price",
-    "query",
-    "channel"
-  };
 
   private static final String EVENT_COLUMNS =
       "event_id, user_id, ts, type, item_id, category_id, session_id, order_id, quantity, price,"
@@ -73,18 +59,9 @@ final class Landing {
    */
   record Plan(long valid, Long minTs, Long maxTs, boolean fast) {}
 
-  /**
-   * The derived event id: the MD5 (hex) of the content fields joined by U+001F, the same formula as
-   * the server's ingestion, so a row gets the same id whichever way it arrives. MD5, not DuckDB's
-   * {@code hash}, because stored ids must not change between DuckDB versions.
-   */
+  /** The derived event id of a row without a source id ({@link EventKeys}). */
   private String derivedId() {
-    StringBuilder content = new StringBuilder();
-    for (String field : ID_FIELDS) {
-      content.append(content.length() == 0 ? "" : ", ");
-      content.append("ts".equals(field) ? "epoch_ms(ts)" : column(field));
-    }
-    return "md5(concat_ws(chr(31), " + content + "))";
+    return EventKeys.contentSql(this::column);
   }
 
   /** A canonical column of the stage, or its constant when the source does not define it. */
@@ -169,9 +146,9 @@ final class Landing {
   private void prepareFresh(Statement st, Duration sessionGap) throws SQLException {
     st.execute(
         "CREATE OR REPLACE TEMP TABLE shopcast_fresh AS "
-            + "WITH v AS (SELECT * EXCLUDE (event_id), coalesce(event_id, "
-            + derivedId()
-            + ") AS event_id FROM ("
+            + "WITH v AS (SELECT * EXCLUDE (event_id), "
+            + EventKeys.sql("event_id", this::column)
+            + " AS event_id FROM ("
             + validRows()
             + ")), "
             + "d AS (SELECT * FROM v QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY"
@@ -205,7 +182,7 @@ final class Landing {
   private String fastInsert(Duration sessionGap) {
     StringBuilder hashed = new StringBuilder();
     StringBuilder carried = new StringBuilder();
-    for (String field : ID_FIELDS) {
+    for (String field : EventKeys.FIELDS) {
       hashed.append(hashed.length() == 0 ? "" : ", ").append(column(field));
     }
     for (String[] c : StageTable.COLUMNS) {

@@ -13,10 +13,15 @@ import java.sql.Statement;
  * server's ingestion) adds only ids absent from the table (anti-join) and updates attributes in
  * place, so the ids stay unique. Stores created with the earlier keyed tables keep them and work
  * the same way.
+ *
+ * <p>Version 2 stores event ids as {@code UHUGEINT} ({@link EventKeys}); a version 1 store (ids as
+ * 32-character MD5 hex text, or the source's id text) is migrated when opened: a hex id becomes the
+ * same number {@code md5_number} gives for the same content, any other text its {@code md5_number},
+ * so re-importing a file imported before the change still adds nothing.
  */
 final class Schema {
   /** Bumped when the table layout changes incompatibly. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private static final String[] STATEMENTS = {
     "CREATE TABLE IF NOT EXISTS schema_info (version INTEGER NOT NULL)",
@@ -36,7 +41,7 @@ final class Schema {
     """,
     """
     CREATE TABLE IF NOT EXISTS events (
-      event_id VARCHAR NOT NULL,
+      event_id UHUGEINT NOT NULL,
       user_id VARCHAR NOT NULL,
       ts TIMESTAMP NOT NULL,
       type VARCHAR NOT NULL,
@@ -65,7 +70,7 @@ final class Schema {
     """,
     """
     CREATE TABLE IF NOT EXISTS event_flags (
-      event_id VARCHAR NOT NULL,
+      event_id UHUGEINT NOT NULL,
       code VARCHAR NOT NULL,
       import_id BIGINT NOT NULL)
     """,
@@ -92,6 +97,31 @@ final class Schema {
 
   private Schema() {}
 
+  /**
+   * Version 1 to 2: event ids from text to {@code UHUGEINT}. A derived id (32 lowercase hex
+   * characters: the MD5 digest) becomes the digest read little-endian, as {@code md5_number} reads
+   * it; a source's id text becomes its {@code md5_number}. One transaction.
+   */
+  private static void migrateFrom1(Statement statement) throws SQLException {
+    String using =
+        " SET DATA TYPE UHUGEINT USING CASE WHEN regexp_full_match(event_id, '[0-9a-f]{32}') THEN"
+            + " ('0x' || array_to_string(list_reverse(regexp_extract_all(event_id, '..')), ''))"
+            + "::UHUGEINT ELSE md5_number(event_id) END";
+    boolean auto = statement.getConnection().getAutoCommit();
+    statement.getConnection().setAutoCommit(false);
+    try {
+      statement.execute("ALTER TABLE events ALTER event_id" + using);
+      statement.execute("ALTER TABLE event_flags ALTER event_id" + using);
+      statement.execute("UPDATE schema_info SET version = " + VERSION);
+      statement.getConnection().commit();
+    } catch (SQLException e) {
+      statement.getConnection().rollback();
+      throw e;
+    } finally {
+      statement.getConnection().setAutoCommit(auto);
+    }
+  }
+
   static void apply(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       for (String sql : STATEMENTS) {
@@ -102,6 +132,8 @@ final class Schema {
         int found = rs.getInt(1);
         if (rs.wasNull()) {
           statement.execute("INSERT INTO schema_info VALUES (" + VERSION + ")");
+        } else if (found == 1) {
+          migrateFrom1(statement);
         } else if (found != VERSION) {
           throw new IllegalStateException(
               "workspace store has schema version " + found + ", this build reads " + VERSION);

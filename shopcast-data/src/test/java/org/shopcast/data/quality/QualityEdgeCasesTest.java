@@ -51,7 +51,7 @@ class QualityEdgeCasesTest {
               .connection()
               .prepareStatement(
                   "INSERT INTO events (event_id, user_id, ts, type, item_id, price, properties,"
-                      + " import_id) VALUES (?, ?, ?, ?, ?, ?, ?, 1)")) {
+                      + " import_id) VALUES (md5_number(?), ?, ?, ?, ?, ?, ?, 1)")) {
         for (Ev e : rows) {
           ps.setString(1, e.id());
           ps.setString(2, e.user());
@@ -69,7 +69,10 @@ class QualityEdgeCasesTest {
       List<String> flagged = returns.subList(0, 2);
       try (Statement st = store.connection().createStatement()) {
         for (String id : flagged) {
-          st.execute("INSERT INTO event_flags VALUES ('" + id + "', 'ReturnWithoutPurchase', 1)");
+          st.execute(
+              "INSERT INTO event_flags VALUES (md5_number('"
+                  + id
+                  + "'), 'ReturnWithoutPurchase', 1)");
         }
         st.execute("INSERT INTO user_flags VALUES ('u3', 'BotLikeRate', 99, 1)");
         st.execute("INSERT INTO user_flags VALUES ('nobody', 'BotLikeRate', 99, 1)");
@@ -133,8 +136,8 @@ class QualityEdgeCasesTest {
           store
               .connection()
               .prepareStatement(
-                  "INSERT INTO events (event_id, user_id, ts, type, item_id, import_id) VALUES (?,"
-                      + " 'u', TIMESTAMP '2024-05-01 10:00:00', ?, ?, ?)")) {
+                  "INSERT INTO events (event_id, user_id, ts, type, item_id, import_id) VALUES"
+                      + " (md5_number(?), 'u', TIMESTAMP '2024-05-01 10:00:00', ?, ?, ?)")) {
         for (int i = 0; i < rows.length; i++) {
           ps.setString(1, "e" + i);
           ps.setString(2, rows[i][1]);

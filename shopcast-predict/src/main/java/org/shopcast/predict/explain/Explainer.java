@@ -64,6 +64,40 @@ public final class Explainer {
   }
 
   /**
+   * The task's population as of {@code now} and the row of {@code user} in it.
+   *
+   * @param population the population's point-in-time rows
+   * @param row the user's row
+   */
+  record UserRow(TrainingSet population, int row) {}
+
+  /**
+   * Finds {@code user} in the task's population as of {@code now}.
+   *
+   * @throws IllegalArgumentException when {@code top} &lt; 1, the user has no events before {@code
+   *     now}, or is outside the task's population
+   */
+  static UserRow userRow(
+      Connection connection, Task task, int horizonDays, String user, int top, Instant now) {
+    Objects.requireNonNull(user, "user");
+    if (top < 1) {
+      throw new IllegalArgumentException("top must be >= 1, got " + top);
+    }
+    TrainingSet current = TrainingSetBuilder.build(connection, List.of(now), horizonDays);
+    TrainingSet population = current.filter(i -> task.inPopulation(current, i));
+    for (int i = 0; i < population.size(); i++) {
+      if (population.user(i).equals(user)) {
+        return new UserRow(population, i);
+      }
+    }
+    boolean known = current.filter(i -> current.user(i).equals(user)).size() > 0;
+    throw new IllegalArgumentException(
+        known
+            ? "user '" + user + "' has no purchase before " + now + ", so no " + task + " score"
+            : "user '" + user + "' has no events before " + now);
+  }
+
+  /**
    * Explains {@code user}'s score under an already trained {@code model} (e.g. one from the model
    * registry), with the user's features from the events before {@code now}.
    *
@@ -78,20 +112,9 @@ public final class Explainer {
       int top,
       XgbClassifier model,
       Instant now) {
-    Objects.requireNonNull(user, "user");
-    if (top < 1) {
-      throw new IllegalArgumentException("top must be >= 1, got " + top);
-    }
-    TrainingSet current = TrainingSetBuilder.build(connection, List.of(now), horizonDays);
-    TrainingSet population = current.filter(i -> task.inPopulation(current, i));
-    TrainingSet row = population.filter(i -> population.user(i).equals(user));
-    if (row.size() == 0) {
-      boolean known = current.filter(i -> current.user(i).equals(user)).size() > 0;
-      throw new IllegalArgumentException(
-          known
-              ? "user '" + user + "' has no purchase before " + now + ", so no " + task + " score"
-              : "user '" + user + "' has no events before " + now);
-    }
+    UserRow found = userRow(connection, task, horizonDays, user, top, now);
+    TrainingSet population = found.population();
+    TrainingSet row = population.filter(i -> i == found.row());
     double[][] features = row.matrix();
     double[] contrib = model.contributions(features)[0];
     double probability = model.predict(features)[0];

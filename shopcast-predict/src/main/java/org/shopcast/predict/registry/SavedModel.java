@@ -168,6 +168,19 @@ public final class SavedModel {
     return xgb;
   }
 
+  /**
+   * The GRU of a {@code --model gru} registration (for occlusion explanations).
+   *
+   * @throws IllegalArgumentException for other models
+   */
+  public GruModel gru() {
+    if (gru == null) {
+      throw new IllegalArgumentException(
+          "model '" + entry.id() + "' is a " + entry.model() + " model, not a gru");
+    }
+    return gru;
+  }
+
   /** The base feature names the model expects (without the hazard's period columns). */
   public List<String> baseFeatures() {
     if (UserTask.fromName(entry.task()) == UserTask.TIME_TO_PURCHASE) {

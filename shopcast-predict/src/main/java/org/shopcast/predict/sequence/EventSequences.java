@@ -113,6 +113,17 @@ public final class EventSequences {
    */
   public static EventSequences of(
       Connection connection, TrainingSet rows, SequenceOptions options) {
+    return encode(steps(connection, rows, options), options);
+  }
+
+  /**
+   * The events {@link #of} encodes, per row of {@code rows}, oldest first: events with {@code ts <
+   * cutoff} only, the latest {@code L} by time (ties by event id).
+   *
+   * @throws IllegalStateException when the query fails
+   */
+  public static List<List<Step>> steps(
+      Connection connection, TrainingSet rows, SequenceOptions options) {
     Objects.requireNonNull(rows, "rows");
     Map<String, Integer> index = new HashMap<>();
     Set<Instant> cutoffs = new LinkedHashSet<>();
@@ -123,7 +134,7 @@ public final class EventSequences {
       steps.add(new ArrayList<>());
     }
     if (rows.size() == 0) {
-      return encode(steps, options);
+      return steps;
     }
     StringJoiner values = new StringJoiner(", ");
     for (Instant cutoff : cutoffs) {
@@ -154,7 +165,7 @@ public final class EventSequences {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot read the event sequences: " + e.getMessage(), e);
     }
-    return encode(steps, options);
+    return steps;
   }
 
   private static String key(long cutoff, String user) {

@@ -98,7 +98,7 @@ class TrainingSetBuilderTest {
         s.execute(
             "INSERT INTO events (event_id, user_id, ts, type, item_id, session_id, order_id,"
                 + " quantity, price, import_id)"
-                + " SELECT 'leak-' || u.user_id || t.type || k, u.user_id,"
+                + " SELECT md5_number('leak-' || u.user_id || t.type || k), u.user_id,"
                 + " TIMESTAMP '2017-12-01 00:00:00' + k * INTERVAL 1 MINUTE, t.type, 'leak-item',"
                 + " 'leak-session', 'leak-order', 3, 99.5, 99 FROM (SELECT DISTINCT user_id FROM"
                 + " events UNION ALL SELECT 'newcomer') u, (VALUES ('VIEW'), ('SEARCH'),"

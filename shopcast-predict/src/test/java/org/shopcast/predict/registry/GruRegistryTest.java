@@ -22,6 +22,8 @@ import org.shopcast.data.importer.Importer;
 import org.shopcast.data.store.EventStore;
 import org.shopcast.predict.eval.Metrics;
 import org.shopcast.predict.eval.Task;
+import org.shopcast.predict.explain.Explanation;
+import org.shopcast.predict.explain.GruOcclusion;
 import org.shopcast.predict.sequence.EventSequences;
 import org.shopcast.predict.sequence.GruModel;
 import org.shopcast.predict.sequence.GruTrainer;
@@ -141,6 +143,35 @@ class GruRegistryTest {
       assertThat(rs.getDouble(3)).isGreaterThan(0);
       assertThat(rs.getDouble(4)).isLessThan(1);
     }
+  }
+
+  @Test
+  void occlusion_explainsAUserAtTheScoreThePredictTableHolds() throws Exception {
+    SavedModel saved = SavedModel.load(registry, entry);
+    ModelScorer.predict(store.connection(), saved, 0);
+    Explanation why =
+        GruOcclusion.explain(
+            store.connection(),
+            Task.PURCHASE,
+            1,
+            "1000027",
+            3,
+            saved.gru(),
+            TaskRows.now(store.connection()));
+    try (Statement s = store.connection().createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT score, (SELECT avg(score) FROM scores WHERE model_id = '"
+                    + entry.id()
+                    + "') FROM scores WHERE user_id = '1000027' AND model_id = '"
+                    + entry.id()
+                    + "'")) {
+      rs.next();
+      assertThat(why.probability()).isCloseTo(rs.getDouble(1), within(1e-9));
+      assertThat(why.baseProbability()).isCloseTo(rs.getDouble(2), within(1e-9));
+    }
+    assertThat(why.reasons()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+    assertThat(why.reasons()).allMatch(r -> r.feature().startsWith("events:"));
   }
 
   @Test

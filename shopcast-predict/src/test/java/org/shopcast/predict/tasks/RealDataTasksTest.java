@@ -36,7 +36,8 @@ class RealDataTasksTest {
       try (Statement statement = store.connection().createStatement()) {
         statement.execute(
             "INSERT INTO events (event_id, user_id, ts, type, quantity, price, import_id)"
-                + " SELECT 'cdnow-' || row_number() OVER (), CAST(CAST(f[1] AS INT) AS VARCHAR),"
+                + " SELECT md5_number('cdnow-' || row_number() OVER ()),"
+                + " CAST(CAST(f[1] AS INT) AS VARCHAR),"
                 + " CAST(strptime(f[-3], '%Y%m%d') AS TIMESTAMP), 'PURCHASE', 1,"
                 + " CAST(f[-1] AS DECIMAL(18, 4)), 0 FROM (SELECT string_split_regex(trim(line),"
                 + " '\\s+') AS f FROM read_csv('"

@@ -280,23 +280,19 @@ public final class EventWriter implements AutoCloseable {
     sideTables.forget();
   }
 
-  /** The events with the content id filled in where they came without an id. */
+  /**
+   * The events with their stored ids ({@code EventKeys}): derived from the id each came with, or
+   * from the content when it came without one.
+   */
   private static List<Event> withIds(Connection connection, List<Event> events)
       throws SQLException {
-    List<Event> noId = new ArrayList<>();
-    for (Event event : events) {
-      if (event.eventId() == null) {
-        noId.add(event);
-      }
-    }
-    if (noId.isEmpty()) {
+    if (events.isEmpty()) {
       return events;
     }
-    String[] computed = IngestSql.contentIds(connection, noId);
+    String[] computed = IngestSql.contentIds(connection, events);
     List<Event> out = new ArrayList<>(events.size());
-    int next = 0;
-    for (Event event : events) {
-      out.add(event.eventId() == null ? withId(event, computed[next++]) : event);
+    for (int i = 0; i < events.size(); i++) {
+      out.add(withId(events.get(i), computed[i]));
     }
     return out;
   }

@@ -21,6 +21,7 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 import org.shopcast.core.event.Event;
 import org.shopcast.data.segment.UserTraits;
+import org.shopcast.data.store.EventKeys;
 
 /**
  * The SQL of ingestion: content ids and existence checks through small temp tables, new rows
@@ -32,12 +33,11 @@ final class IngestSql {
   static final String TRAITS = "ingest_traits";
 
   /**
-   * The id of events without one: the same content hash the file importer uses, so an event sent
-   * both ways is stored once.
+   * The stored id of an event ({@link EventKeys}, the file importer's derivation): from the id it
+   * was sent with, else from its content, so an event sent both ways is stored once.
    */
   private static final String EVENT_ID =
-      "coalesce(event_id, md5(concat_ws(chr(31), user_id, epoch_ms(ts), type, item_id,"
-          + " category_id, given_session, order_id, quantity, price, query, channel)))";
+      EventKeys.sql("event_id", f -> "session_id".equals(f) ? "given_session" : f);
 
   private IngestSql() {}
 
@@ -84,7 +84,8 @@ final class IngestSql {
   }
 
   /**
-   * The content ids of events sent without one, computed by DuckDB with the importers' expression.
+   * The stored ids of {@code events} (decimal text), computed by DuckDB with the importers'
+   * expression from the id each was sent with or from its content.
    *
    * @return the ids, in the order of {@code events}
    */
@@ -99,7 +100,7 @@ final class IngestSql {
         appender.beginRow();
         appender.append(0);
         appender.append(ord++);
-        appender.append((String) null);
+        appender.append(event.eventId());
         appender.append(event.userId());
         appender.append(LocalDateTime.ofInstant(event.ts(), ZoneOffset.UTC));
         appender.append(event.type().name());
@@ -128,7 +129,26 @@ final class IngestSql {
 
   /** Which of {@code ids} the {@code events} table holds (a scan: called only on candidates). */
   static Set<String> storedIds(Connection connection, Collection<String> ids) throws SQLException {
-    return existing(connection, "events", "event_id", ids);
+    Set<String> found = new HashSet<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    fillKeys(connection, ids);
+    try (Statement st = connection.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT k FROM "
+                    + KEYS
+                    + " SEMI JOIN events t ON t.event_id = CAST("
+                    + KEYS
+                    + ".k AS "
+                    + EventKeys.SQL_TYPE
+                    + ")")) {
+      while (rs.next()) {
+        found.add(rs.getString(1));
+      }
+    }
+    return found;
   }
 
   /** Which of {@code keys} appear in {@code table}'s {@code column} (both constants). */
@@ -213,7 +233,7 @@ final class IngestSql {
     try (DuckDBAppender appender = duck.createAppender("main", "events")) {
       for (Event event : events) {
         appender.beginRow();
-        appender.append(event.eventId());
+        appender.appendHugeInt(EventKeys.lower(event.eventId()), EventKeys.upper(event.eventId()));
         appender.append(event.userId());
         appender.append(LocalDateTime.ofInstant(event.ts(), ZoneOffset.UTC));
         appender.append(event.type().name());
