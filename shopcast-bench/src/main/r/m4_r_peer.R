@@ -1,17 +1,22 @@
 # R forecast peer for M4Evaluation: ets(), thetaf() and auto.arima() on an M4 subset with the
 # official protocol (sMAPE, MASE with the season period). Usage, from the checkout root:
-#   Rscript shopcast-bench/src/main/r/m4_r_peer.R ../shared/data/m4 Hourly 40
+#   Rscript shopcast-bench/src/main/r/m4_r_peer.R ../shared/data/m4 Hourly 40 [ets,theta,arima] [progress.tsv]
 # Needs Debian r-cran-forecast (8.20 here). Prints a Markdown table with wall time per model.
+# With a progress file, appends one line per series (model, index, id, sMAPE, MASE, seconds) so
+# a run stopped early can still be scored on the series it finished.
 suppressMessages(library(forecast))
 args <- commandArgs(trailingOnly = TRUE)
 dir <- if (length(args) > 0) args[1] else "../shared/data/m4"
 set <- if (length(args) > 1) args[2] else "Hourly"
 limit <- if (length(args) > 2) as.integer(args[3]) else .Machine$integer.max
+wanted <- if (length(args) > 3) strsplit(args[4], ",")[[1]] else c("ets", "theta", "arima")
+progress <- if (length(args) > 4) args[5] else NA
 m <- if (set == "Hourly") 24 else 1
 read_m4 <- function(f) {
   x <- read.csv(f, stringsAsFactors = FALSE)
   lapply(seq_len(nrow(x)), function(i) { v <- as.numeric(x[i, -1]); v[!is.na(v)] })
 }
+ids <- read.csv(file.path(dir, paste0(set, "-train.csv")), stringsAsFactors = FALSE)[, 1]
 tr <- read_m4(file.path(dir, paste0(set, "-train.csv")))
 te <- read_m4(file.path(dir, paste0(set, "-test.csv")))
 n <- min(limit, length(tr))
@@ -25,13 +30,20 @@ models <- list(
 cat(sprintf("R forecast %s, M4 %s: %d series, h = %d, MASE period %d\n\n",
             packageVersion("forecast"), set, n, h, m))
 cat("| model | sMAPE | MASE | wall s |\n|---|---|---|---|\n")
-for (name in names(models)) {
+for (name in intersect(names(models), wanted)) {
   t0 <- Sys.time()
   s <- 0; ms <- 0
   for (i in seq_len(n)) {
+    t1 <- Sys.time()
     x <- ts(tr[[i]], frequency = m)
     f <- as.numeric(models[[name]](x))
-    s <- s + smape(te[[i]], f); ms <- ms + mase(tr[[i]], te[[i]], f)
+    si <- smape(te[[i]], f); mi <- mase(tr[[i]], te[[i]], f)
+    s <- s + si; ms <- ms + mi
+    if (!is.na(progress)) {
+      cat(sprintf("%s\t%d\t%s\t%.6f\t%.6f\t%.3f\n", name, i, ids[i], si, mi,
+                  as.numeric(difftime(Sys.time(), t1, units = "secs"))),
+          file = progress, append = TRUE)
+    }
   }
   secs <- as.numeric(difftime(Sys.time(), t0, units = "secs"))
   cat(sprintf("| R %s | %.3f | %.3f | %.1f |\n", name, s / n, ms / n, secs))

@@ -1,17 +1,13 @@
 package org.shopcast.bench.forecast;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.shopcast.forecast.Forecast;
-import org.shopcast.forecast.io.NamedSeries;
-import org.shopcast.forecast.io.SeriesCsv;
 import org.shopcast.forecast.metrics.Metrics;
 import org.shopcast.forecast.neural.GruForecaster;
 import org.shopcast.forecast.neural.GruOptions;
 import org.shopcast.forecast.select.Models;
-import org.shopcast.testkit.SharedData;
 
 /**
  * Scores the GRU forecaster on the first N series of an M4 set with the protocol of {@link
@@ -34,59 +30,37 @@ public final class M4GruEvaluation {
   public static void main(String[] args) {
     String set = args.length > 0 ? args[0] : "Hourly";
     int limit = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-    int m = "Hourly".equals(set) ? 24 : 1;
-    Optional<Path> train = SharedData.file("m4/" + set + "-train.csv");
-    Optional<Path> test = SharedData.file("m4/" + set + "-test.csv");
-    if (train.isEmpty() || test.isEmpty()) {
-      System.out.println(
-          "M4GruEvaluation: ../shared/data/m4/" + set + "-train.csv or -test.csv absent: skipped");
+    Optional<M4Set> data = M4Set.load(set, limit, "M4GruEvaluation");
+    if (data.isEmpty()) {
       return;
     }
-    List<NamedSeries> tr = SeriesCsv.read(train.get(), SeriesCsv.Layout.M4);
-    List<NamedSeries> te = SeriesCsv.read(test.get(), SeriesCsv.Layout.M4);
-    int n = Math.min(limit, tr.size());
-    tr = tr.subList(0, n);
-    te = te.subList(0, n);
-    int h = te.get(0).values().length;
-    List<double[]> ys = tr.stream().map(NamedSeries::values).toList();
-    System.out.printf(
-        Locale.ROOT,
-        "M4 %s, first %d series, h = %d, MASE period %d, %d cores%n%n",
-        set,
-        n,
-        h,
-        m,
-        Runtime.getRuntime().availableProcessors());
-    double[] naive2 = M4Evaluation.score(Models.create("naive2", m, h), ys, te, h, m, new int[1]);
+    M4Set d = data.get();
+    d.printHeader();
+    int n = d.size();
+    int m = d.m();
+    int h = d.h();
+    List<double[]> ys = d.train();
+    double[] naive2 = d.naive2();
     System.out.println("| model | sMAPE | MASE | OWA | failed | 95% coverage | wall s |");
     System.out.println("|---|---|---|---|---|---|---|");
     for (String name : List.of("snaive", "naive2", "theta", "gru")) {
       long t0 = System.nanoTime();
       int[] failed = new int[1];
-      double[] s = M4Evaluation.score(Models.create(name, m, h), ys, te, h, m, failed);
+      double[] s = d.score(Models.create(name, m, h), failed);
       row(name, s, naive2, failed[0], Double.NaN, (System.nanoTime() - t0) / 1e9);
     }
     long t0 = System.nanoTime();
     List<Forecast> global = new GruForecaster(GruOptions.of(m)).forecastAll(ys, h, 0.95);
-    double smape = 0;
-    double mase = 0;
     double inside = 0;
     for (int i = 0; i < n; i++) {
-      double[] actual = te.get(i).values();
+      double[] actual = d.test().get(i).values();
       Forecast f = global.get(i);
-      smape += Metrics.smape(actual, f.point()) / n;
-      mase += Metrics.mase(ys.get(i), actual, f.point(), m) / n;
       for (int k = 0; k < h; k++) {
         inside += actual[k] >= f.lower()[k] && actual[k] <= f.upper()[k] ? 1.0 / (n * h) : 0;
       }
     }
-    row(
-        "gru-global",
-        new double[] {smape, mase},
-        naive2,
-        0,
-        inside,
-        (System.nanoTime() - t0) / 1e9);
+    double[] s = d.scorePoints(global.stream().map(Forecast::point).toList());
+    row("gru-global", s, naive2, 0, inside, (System.nanoTime() - t0) / 1e9);
   }
 
   private static void row(

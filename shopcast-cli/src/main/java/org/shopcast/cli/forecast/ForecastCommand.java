@@ -12,6 +12,7 @@ import org.shopcast.analytics.kpi.KpiOptions;
 import org.shopcast.cli.Json;
 import org.shopcast.cli.RootCommand;
 import org.shopcast.forecast.Forecast;
+import org.shopcast.forecast.arima.AutoArima;
 import org.shopcast.forecast.io.NamedSeries;
 import org.shopcast.forecast.regression.Covariates;
 import org.shopcast.forecast.regression.LinearRegression;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Spec;
           + " orders --grain day: the zero-filled series of `shopcast analyze kpis`), with"
           + " intervals, in parallel over all cores.",
       "Models: naive, snaive, drift, mean, ma, naive2, ets (AutoETS), theta, otm (optimised"
-          + " Theta), arima (AutoARIMA), mstl (MSTL over --seasons with AutoETS on the"
+          + " Theta), arima (AutoARIMA; with --regressors a regression with ARIMA errors), mstl (MSTL over --seasons with AutoETS on the"
           + " seasonally adjusted series; mstl-arima with AutoARIMA), auto (per-series choice by"
           + " backtest), ensemble (median of the 3 best by backtest), regression (trend, Fourier"
           + " terms per season, with --metric day-of-week and month dummies, and the"
@@ -64,7 +65,7 @@ public final class ForecastCommand implements Callable<Integer> {
       names = "--regressors",
       paramLabel = "FILE",
       description =
-          "With --model regression: CSV of external regressors (header time,NAME,...; e.g. promo"
+          "With --model regression or arima: CSV of external regressors (header time,NAME,...; e.g. promo"
               + " or holiday 0/1), one row per bucket of the history AND the horizon (future"
               + " values are required). With --metric rows are matched by bucket time (ISO date"
               + " or local date-time); with --csv they are taken in order (history + horizon"
@@ -122,26 +123,28 @@ public final class ForecastCommand implements Callable<Integer> {
     List<NamedSeries> all = input.series();
     var forecaster = Models.create(model, input.season(), input.periods(), series.horizon);
     boolean covariates = "regression".equals(model) && (input.kpi() != null || regressors != null);
-    if (regressors != null && !"regression".equals(model)) {
+    if (regressors != null && !"regression".equals(model) && !"arima".equals(model)) {
       throw new IllegalArgumentException(
-          "--regressors applies to --model regression only, got --model " + model);
+          "--regressors applies to --model regression or arima only, got --model " + model);
     }
     List<Batch.Result> results =
         covariates
             ? regression(input, (LinearRegression) forecaster)
-            : "var".equals(model)
-                ? ((Var) forecaster)
-                        .fit(all.stream().map(NamedSeries::values).toArray(double[][]::new))
-                        .forecast(series.horizon, series.level)
-                        .stream()
-                        .map(f -> new Batch.Result(f, null))
-                        .toList()
-                : Batch.forecastAll(
-                    all.stream().map(NamedSeries::values).toList(),
-                    forecaster,
-                    series.horizon,
-                    series.level,
-                    series.threads);
+            : regressors != null
+                ? arimaWithRegressors(input, (AutoArima) forecaster)
+                : "var".equals(model)
+                    ? ((Var) forecaster)
+                            .fit(all.stream().map(NamedSeries::values).toArray(double[][]::new))
+                            .forecast(series.horizon, series.level)
+                            .stream()
+                            .map(f -> new Batch.Result(f, null))
+                            .toList()
+                    : Batch.forecastAll(
+                        all.stream().map(NamedSeries::values).toList(),
+                        forecaster,
+                        series.horizon,
+                        series.level,
+                        series.threads);
     List<SeriesForecast> out = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       Batch.Result r = results.get(i);
@@ -241,6 +244,43 @@ public final class ForecastCommand implements Callable<Integer> {
               file == null ? List.of() : file.names(),
               values);
       out.add(new Batch.Result(lr.fit(y, cov, series.horizon, series.level).forecast(), null));
+    }
+    return out;
+  }
+
+  /**
+   * AutoARIMA with the regressors of --regressors (regression with ARIMA errors), rows matched as
+   * for the regression model.
+   */
+  private List<Batch.Result> arimaWithRegressors(SeriesOptions.Input input, AutoArima arima) {
+    RegressorCsv file = RegressorCsv.read(regressors);
+    KpiSource.Loaded kpi = input.kpi();
+    List<Batch.Result> out = new ArrayList<>();
+    for (NamedSeries s : input.series()) {
+      double[] y = s.values();
+      int total = y.length + series.horizon;
+      List<double[]> rows;
+      if (kpi != null) {
+        List<LocalDateTime> times = new ArrayList<>(kpi.times());
+        LocalDateTime last = times.get(times.size() - 1);
+        for (int h = 1; h <= series.horizon; h++) {
+          times.add(KpiSource.step(last, kpi.grain(), h));
+        }
+        rows = file.valuesAt(times, y.length);
+      } else {
+        rows = file.valuesInOrder(total, s.id());
+      }
+      double[][] cols = new double[file.names().size()][total];
+      for (int t = 0; t < total; t++) {
+        for (int j = 0; j < cols.length; j++) {
+          cols[j][t] = rows.get(t)[j];
+        }
+      }
+      try {
+        out.add(new Batch.Result(arima.forecast(y, cols, series.horizon, series.level), null));
+      } catch (RuntimeException e) {
+        out.add(new Batch.Result(null, e.getMessage()));
+      }
     }
     return out;
   }

@@ -213,7 +213,49 @@ class ForecastCommandTest {
             "--regressors",
             reg.toString());
     assertThat(wrongModel.exitCode()).isEqualTo(2);
-    assertThat(wrongModel.err()).contains("--regressors applies to --model regression only");
+    assertThat(wrongModel.err())
+        .contains("--regressors applies to --model regression or arima only");
+  }
+
+  @Test
+  void arimaWithRegressors_forecastsThePromotionEffect() throws Exception {
+    // y = 50 + 8 promo + AR(1) noise; the forecast on promo hours must sit ~8 above the others
+    Path series = dir.resolve("ya.csv");
+    Path reg = dir.resolve("ra.csv");
+    StringBuilder y = new StringBuilder("id,time,value\n");
+    StringBuilder r = new StringBuilder("time,promo\n");
+    java.util.Random rnd = new java.util.Random(9);
+    double e = 0;
+    int n = 200;
+    for (int t = 0; t < n + 10; t++) {
+      int promo = t % 7 < 2 ? 1 : 0;
+      r.append(t).append(',').append(promo).append('\n');
+      e = 0.5 * e + 0.5 * rnd.nextGaussian();
+      if (t < n) {
+        y.append("a,").append(t).append(',').append(50 + 8 * promo + e).append('\n');
+      }
+    }
+    Files.writeString(series, y.toString());
+    Files.writeString(reg, r.toString());
+    CliRun run =
+        CliRun.of(
+            "forecast",
+            "--csv",
+            series.toString(),
+            "--horizon",
+            "10",
+            "--model",
+            "arima",
+            "--regressors",
+            reg.toString(),
+            "--json");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    JsonNode f = Json.mapper().readTree(run.out()).get("series").get(0).get("forecast");
+    for (int h = 0; h < 10; h++) {
+      int promo = (n + h) % 7 < 2 ? 1 : 0;
+      assertThat(f.get(h).asDouble())
+          .isCloseTo(50 + 8 * promo, org.assertj.core.api.Assertions.within(1.5));
+    }
   }
 
   @Test

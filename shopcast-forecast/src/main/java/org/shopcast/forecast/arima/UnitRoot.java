@@ -1,13 +1,14 @@
 package org.shopcast.forecast.arima;
 
-import org.shopcast.forecast.decompose.Classical;
+import org.shopcast.forecast.mstl.Mstl;
 
 /**
  * Choosing the orders of differencing as R's {@code forecast::ndiffs} and {@code nsdiffs}: the KPSS
  * test of Kwiatkowski, Phillips, Schmidt &amp; Shin (1992) for level stationarity (Bartlett window
- * with {@code trunc(4 (n/100)^0.25)} lags, 5% critical value 0.463) for {@code d}, and the seasonal
- * strength {@code F_S = max(0, 1 - var(R) / var(S + R))} of Wang, Smith &amp; Hyndman (2006) with
- * threshold 0.64 for {@code D} (from a classical additive decomposition here; R uses STL).
+ * with {@code trunc(3 sqrt(n) / 13)} lags as R's {@code ndiffs}, 5% critical value 0.463) for
+ * {@code d}, and the seasonal strength {@code F_S = max(0, 1 - var(R) / var(S + R))} of Wang, Smith
+ * &amp; Hyndman (2006) with threshold 0.64 for {@code D} ({@code seasonal.test = "seas"}), from the
+ * STL decomposition of R's {@code mstl} (see {@link Mstl}).
  */
 public final class UnitRoot {
   /** The KPSS 5% critical value for the level-stationarity test. */
@@ -31,7 +32,7 @@ public final class UnitRoot {
       s += e[t];
       eta += s * s;
     }
-    int lags = (int) Math.floor(4 * Math.pow(n / 100.0, 0.25));
+    int lags = (int) Math.floor(3 * Math.sqrt(n) / 13);
     double s2 = 0;
     for (double v : e) {
       s2 += v * v;
@@ -61,23 +62,18 @@ public final class UnitRoot {
 
   /** The seasonal strength of {@code y} at period {@code m} (0 when too short). */
   public static double seasonalStrength(double[] y, int m) {
-    if (m <= 1 || y.length < 2 * m + 1) {
+    if (m <= 1 || Mstl.usablePeriods(new int[] {m}, y.length).length == 0) {
       return 0;
     }
-    double[] trend = Classical.trend(y, m);
-    double[] s = Classical.seasonalIndices(y, m, false);
-    int k = 0;
-    double[] r = new double[y.length];
-    double[] sr = new double[y.length];
-    for (int t = 0; t < y.length; t++) {
-      if (!Double.isNaN(trend[t])) {
-        sr[k] = y[t] - trend[t];
-        r[k] = sr[k] - s[t % m];
-        k++;
-      }
+    Mstl.Decomposition dec = Mstl.decompose(y, new int[] {m});
+    double[] r = dec.remainder();
+    double[] s = dec.seasonal()[0];
+    double[] sr = new double[r.length];
+    for (int t = 0; t < r.length; t++) {
+      sr[t] = s[t] + r[t];
     }
-    double vs = variance(sr, k);
-    return vs == 0 ? 0 : Math.max(0, 1 - variance(r, k) / vs);
+    double vs = variance(sr, sr.length);
+    return vs == 0 ? 0 : Math.max(0, Math.min(1, 1 - variance(r, r.length) / vs));
   }
 
   /** The number of seasonal differences (0 or 1): 1 when the seasonal strength is >= 0.64. */

@@ -17,6 +17,16 @@ import org.shopcast.forecast.RData;
  * order = c(0,1,1), seasonal = c(0,1,1), method = "CSS")} (forecasts 447.0758, 421.9400, 453.7603;
  * 95% upper 470.0682, 449.8831, 485.9003); {@code ndiffs(Nile) = 1}, {@code nsdiffs(AirPassengers)
  * = 1}.
+ *
+ * <p>Exact maximum likelihood (R 4, stats::arima / forecast 8.20 {@code Arima}, default {@code
+ * method = "CSS-ML"}, computed once on 2026-12-03 with /tmp script {@code golden.R}): {@code
+ * arima(log(AirPassengers), order = c(0,1,1), seasonal = c(0,1,1))}: ma1 -0.4018280168, sma1
+ * -0.5569448384, sigma^2 0.001348034819, loglik 244.6995306, predict 6.110185743, 6.053775271,
+ * 6.171714856 with se 0.03671562246, 0.04278290734, 0.04809072039; {@code Arima(AirPassengers,
+ * order = c(1,0,1), seasonal = c(0,1,1), include.drift = TRUE)}: ar1 0.8515911397, ma1
+ * -0.2137114227, sma1 -0.1147761537, drift 2.5675117891 per month (12 x per season-difference),
+ * sigma^2 130.5233897, loglik -507.3219165, AICc 1025.120024, forecasts 445.7722418, 420.5297448,
+ * 452.3088779 with 95% upper 468.1642097, 447.0893990, 481.5213485.
  */
 class ArimaTest {
   /** R's {@code lh}: luteinizing hormone in blood samples, 48 values. */
@@ -49,6 +59,48 @@ class ArimaTest {
       assertThat(f.point()[h]).isCloseTo(r[h], withinPercentage(0.5));
       assertThat(f.upper()[h]).isCloseTo(up[h], withinPercentage(1));
     }
+  }
+
+  @Test
+  void airlineModelMl_matchesR() {
+    double[] logAir = new double[RData.AIR.length];
+    for (int t = 0; t < logAir.length; t++) {
+      logAir[t] = Math.log(RData.AIR[t]);
+    }
+    ArimaModel fit = AutoArima.fit(logAir, new ArimaOrder(0, 1, 1, 0, 1, 1, 12, false), true);
+    assertThat(fit.exactLikelihood()).isTrue();
+    assertThat(fit.coefficients())
+        .containsExactly(new double[] {-0.4018280168, -0.5569448384}, within(1e-3));
+    assertThat(fit.sigma2()).isCloseTo(0.001348034819, withinPercentage(0.1));
+    // R's likelihood treats the differencing by a diffuse prior (kappa = 1e6), here it is exact
+    assertThat(fit.logLik()).isCloseTo(244.6995306, within(1e-2));
+    Forecast f = fit.forecast(3, 0.95);
+    assertThat(f.point())
+        .containsExactly(new double[] {6.110185743, 6.053775271, 6.171714856}, within(1e-4));
+    double z = Intervals.z(0.95);
+    double[] se = {0.03671562246, 0.04278290734, 0.04809072039};
+    for (int h = 0; h < 3; h++) {
+      assertThat((f.upper()[h] - f.point()[h]) / z).isCloseTo(se[h], withinPercentage(0.2));
+    }
+  }
+
+  @Test
+  void seasonalArmaWithDriftMl_matchesR() {
+    ArimaModel ml = AutoArima.fit(RData.AIR, new ArimaOrder(1, 0, 1, 0, 1, 1, 12, true), true);
+    // stats::arima's sigma^2 divides by nstar = 132; Arima() rescales it to nstar - 4 coefficients
+    ArimaModel fit = ml.withSigma2(ml.sigma2() * 132 / 128);
+    assertThat(fit.coefficients())
+        .containsExactly(new double[] {0.8515911397, -0.2137114227, -0.1147761537}, within(2e-3));
+    // the drift of R's regression on time is per month; the mean of the seasonal difference is 12x
+    assertThat(fit.mean()).isCloseTo(12 * 2.5675117891, within(0.01));
+    assertThat(fit.sigma2()).isCloseTo(130.5233897, withinPercentage(0.2));
+    assertThat(fit.logLik()).isCloseTo(-507.3219165, within(2e-3));
+    assertThat(fit.aicc()).isCloseTo(1025.120024, within(5e-3));
+    Forecast f = fit.forecast(3, 0.95);
+    assertThat(f.point())
+        .containsExactly(new double[] {445.7722418, 420.5297448, 452.3088779}, within(0.05));
+    assertThat(f.upper())
+        .containsExactly(new double[] {468.1642097, 447.0893990, 481.5213485}, within(0.1));
   }
 
   @Test
