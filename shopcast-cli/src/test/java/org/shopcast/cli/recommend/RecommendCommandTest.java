@@ -68,6 +68,7 @@ class RecommendCommandTest {
     assertThat(bad.err()).contains("s.txt:2: [UnknownEventType] field 'type'");
     CliRun model = run("recommend", "--session", file.toString(), "--model", "rnn");
     assertThat(model.exitCode()).isEqualTo(2);
-    assertThat(model.err()).contains("--model with --session must be vsknn, gru4rec or fbt, got 'rnn'");
+    assertThat(model.err())
+        .contains("--model with --session must be vsknn, gru4rec or fbt, got 'rnn'");
   }
 }
