@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.shopcast.core.event.EventType;
+import org.shopcast.data.store.EventKeys;
 
 /**
  * The column mapping of the generic {@code csv} and {@code jsonl} formats, checked all at once:
@@ -28,21 +30,9 @@ import org.shopcast.core.event.EventType;
 record GenericMapping(
     Map<String, String> columns, String tsParser, Map<String, String> types, String defaultType) {
 
-  /** Canonical fields a mapping may name. */
+  /** Canonical fields a mapping may name: the event id and the fields a content id hashes. */
   static final List<String> FIELDS =
-      List.of(
-          "event_id",
-          "user_id",
-          "ts",
-          "type",
-          "item_id",
-          "category_id",
-          "session_id",
-          "order_id",
-          "quantity",
-          "price",
-          "query",
-          "channel");
+      Stream.concat(Stream.of("event_id"), EventKeys.FIELDS.stream()).toList();
 
   /** Named time parsers; anything containing {@code %} is a strptime pattern. */
   static final List<String> PARSERS = List.of("epoch_s", "epoch_ms", "iso");

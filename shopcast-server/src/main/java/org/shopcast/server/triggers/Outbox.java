@@ -65,23 +65,7 @@ public final class Outbox {
                 + " make_timestamp(?), ? WHERE NOT EXISTS (SELECT 1 FROM "
                 + TABLE
                 + " WHERE rule = ? AND user_id = ? AND created_at > make_timestamp(?))")) {
-      int i = 0;
-      ps.setString(++i, rule.name());
-      ps.setString(++i, latest.eventId());
-      ps.setString(++i, rule.name());
-      ps.setString(++i, latest.userId());
-      ps.setString(++i, latest.eventId());
-      ps.setString(++i, latest.type().name());
-      ps.setLong(++i, micros(latest.ts()));
-      ps.setString(++i, latest.itemId());
-      if (latest.price() == null) {
-        ps.setNull(++i, Types.DECIMAL);
-      } else {
-        ps.setBigDecimal(++i, latest.price());
-      }
-      ps.setInt(++i, latest.quantity());
-      ps.setLong(++i, micros(now));
-      ps.setLong(++i, micros(now));
+      int i = bindMatch(ps, rule, latest, now);
       ps.setDouble(++i, score);
       ps.setString(++i, rule.name());
       ps.setString(++i, latest.userId());
@@ -99,6 +83,34 @@ public final class Outbox {
     return event.type().name().equals(rule.when())
         && (rule.minPrice() == null
             || (event.price() != null && event.price().compareTo(rule.minPrice()) >= 0));
+  }
+
+  /**
+   * Binds the first twelve parameters every outbox insert shares: the delivery id's parts, the
+   * rule, the event's fields and the creation and first-attempt times.
+   *
+   * @return the index of the last parameter bound
+   */
+  private static int bindMatch(PreparedStatement ps, TriggerRule rule, Event e, Instant now)
+      throws SQLException {
+    int i = 0;
+    ps.setString(++i, rule.name());
+    ps.setString(++i, e.eventId());
+    ps.setString(++i, rule.name());
+    ps.setString(++i, e.userId());
+    ps.setString(++i, e.eventId());
+    ps.setString(++i, e.type().name());
+    ps.setLong(++i, micros(e.ts()));
+    ps.setString(++i, e.itemId());
+    if (e.price() == null) {
+      ps.setNull(++i, Types.DECIMAL);
+    } else {
+      ps.setBigDecimal(++i, e.price());
+    }
+    ps.setInt(++i, e.quantity());
+    ps.setLong(++i, micros(now));
+    ps.setLong(++i, micros(now));
+    return i;
   }
 
   /**
@@ -125,23 +137,7 @@ public final class Outbox {
           if (!matches(rule, e)) {
             continue;
           }
-          int i = 0;
-          ps.setString(++i, rule.name());
-          ps.setString(++i, e.eventId());
-          ps.setString(++i, rule.name());
-          ps.setString(++i, e.userId());
-          ps.setString(++i, e.eventId());
-          ps.setString(++i, e.type().name());
-          ps.setLong(++i, micros(e.ts()));
-          ps.setString(++i, e.itemId());
-          if (e.price() == null) {
-            ps.setNull(++i, Types.DECIMAL);
-          } else {
-            ps.setBigDecimal(++i, e.price());
-          }
-          ps.setInt(++i, e.quantity());
-          ps.setLong(++i, micros(now));
-          ps.setLong(++i, micros(now));
+          bindMatch(ps, rule, e, now);
           written += ps.executeUpdate();
         }
       }
