@@ -1,5 +1,5 @@
 // Shopcast dashboard: reads /api/v1/stats, /api/v1/volume, /api/v1/kpis, /api/v1/funnel,
-// /api/v1/retention, /api/v1/segments (on request), /api/v1/users/{id} (with scores and recommendations when available) and /api/v1/users/{id}/profile with the read key kept in this browser's localStorage (or given once as ?key=... in the address).
+// /api/v1/retention, /api/v1/segments (on request), /api/v1/users/{id}?include=scores,recommendations and /api/v1/users/{id}/profile with the read key kept in this browser's localStorage (or given once as ?key=... in the address).
 (function () {
   'use strict';
   var TYPES = ['VIEW', 'SEARCH', 'FAVORITE', 'CART_ADD', 'CART_REMOVE', 'PURCHASE', 'RETURN'];
@@ -177,7 +177,7 @@
   }
 
   function loadUser(id) {
-    api('/api/v1/users/' + encodeURIComponent(id)).then(function (u) {
+    api('/api/v1/users/' + encodeURIComponent(id) + '?include=scores,recommendations').then(function (u) {
       document.getElementById('user-view').hidden = false;
       document.getElementById('user-title').textContent = 'User ' + u.userId;
       document.getElementById('user-revenue').textContent = u.revenue;

@@ -168,7 +168,7 @@ class ReadApiTest {
         t.get("/api/v1/users/u1/scores", TestServer.bearer(TestServer.READ));
     assertThat(scores.statusCode()).isEqualTo(409);
     assertThat(scores.body()).contains("NoModels").contains("shopcast train --task purchase");
-    JsonNode user = read("/api/v1/users/u1");
+    JsonNode user = read("/api/v1/users/u1?include=scores,recommendations");
     assertThat(user.has("scores")).isFalse();
     assertThat(user.has("recommendations")).isFalse();
     HttpResponse<String> badInclude =

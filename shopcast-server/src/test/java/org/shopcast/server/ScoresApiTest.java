@@ -175,11 +175,12 @@ class ScoresApiTest {
         assertThat(reasons.get(i).get("text").asText()).isEqualTo(r.text());
       }
     }
-    JsonNode state = read("/api/v1/users/" + user);
+    JsonNode state = read("/api/v1/users/" + user + "?include=scores");
     assertThat(state.get("scores").get("scores").get(0).get("score").asDouble())
         .isCloseTo(score.get("score").asDouble(), within(1e-12));
     assertThat(state.get("counters").get("PURCHASE").asLong()).isPositive();
     assertThat(read("/api/v1/users/" + user + "?include=none").has("scores")).isFalse();
+    assertThat(read("/api/v1/users/" + user).has("scores")).isFalse();
   }
 
   @Test
