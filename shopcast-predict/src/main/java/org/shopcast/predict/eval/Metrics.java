@@ -259,4 +259,27 @@ public final class Metrics {
     }
     return table;
   }
+
+  /**
+   * Returns {@code labels} when they hold both classes; otherwise fails naming the {@code what}
+   * rows (training, validation, holdout) and the counts, since no ranking metric or classifier is
+   * defined on one class.
+   */
+  public static boolean[] requireBothClasses(String what, boolean[] labels) {
+    int positives = 0;
+    for (boolean y : labels) {
+      positives += y ? 1 : 0;
+    }
+    if (labels.length == 0 || positives == 0 || positives == labels.length) {
+      throw new IllegalArgumentException(
+          "the "
+              + what
+              + " rows need both classes, got "
+              + positives
+              + " positives of "
+              + labels.length
+              + "; try another --horizon-days");
+    }
+    return labels;
+  }
 }

@@ -64,9 +64,9 @@ public final class TaskEvaluator {
       Connection connection, Task task, int horizonDays, EvaluationOptions options) {
     Objects.requireNonNull(options, "options");
     Splits s = splits(connection, task, horizonDays, options.trainCutoffs());
-    boolean[] yTrain = requireBothClasses("training", task.labels(s.train()));
-    boolean[] yValid = requireBothClasses("validation", task.labels(s.valid()));
-    boolean[] yTest = requireBothClasses("holdout", task.labels(s.test()));
+    boolean[] yTrain = Metrics.requireBothClasses("training", task.labels(s.train()));
+    boolean[] yValid = Metrics.requireBothClasses("validation", task.labels(s.valid()));
+    boolean[] yTest = Metrics.requireBothClasses("holdout", task.labels(s.test()));
     List<TaskEvaluation.ModelScore> scores = new ArrayList<>();
 
     LogisticRegression logistic =
@@ -226,24 +226,6 @@ public final class TaskEvaluator {
       rows[i][0] = values[i];
     }
     return rows;
-  }
-
-  private static boolean[] requireBothClasses(String what, boolean[] labels) {
-    int positives = 0;
-    for (boolean y : labels) {
-      positives += y ? 1 : 0;
-    }
-    if (labels.length == 0 || positives == 0 || positives == labels.length) {
-      throw new IllegalArgumentException(
-          "the "
-              + what
-              + " rows need both classes, got "
-              + positives
-              + " positives of "
-              + labels.length
-              + "; try another --horizon-days");
-    }
-    return labels;
   }
 
   /**

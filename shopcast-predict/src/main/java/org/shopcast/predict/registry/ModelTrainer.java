@@ -145,7 +145,7 @@ public final class ModelTrainer {
 
   private static Classifier binary(
       TaskRows rows, Task task, String model, XgbClassifier.Options xgb) {
-    boolean[] yTrain = requireBoth("training", task.labels(rows.train()));
+    boolean[] yTrain = Metrics.requireBothClasses("training", task.labels(rows.train()));
     if (model.equals("logistic")) {
       return LogisticRegression.fit("logistic", rows.train().matrix(), yTrain, LAMBDA);
     }
@@ -154,14 +154,14 @@ public final class ModelTrainer {
         rows.train().matrix(),
         yTrain,
         rows.valid().matrix(),
-        requireBoth("validation", task.labels(rows.valid())),
+        Metrics.requireBothClasses("validation", task.labels(rows.valid())),
         xgb);
   }
 
   private static GruModel gru(
       Connection connection, TaskRows rows, Task task, SequenceOptions options) {
-    boolean[] yTrain = requireBoth("training", task.labels(rows.train()));
-    boolean[] yValid = requireBoth("validation", task.labels(rows.valid()));
+    boolean[] yTrain = Metrics.requireBothClasses("training", task.labels(rows.train()));
+    boolean[] yValid = Metrics.requireBothClasses("validation", task.labels(rows.valid()));
     return GruTrainer.train(
         EventSequences.of(connection, rows.train(), options),
         yTrain,
@@ -190,7 +190,7 @@ public final class ModelTrainer {
   private static Map<String, Object> binaryMetrics(
       TaskRows rows, Task task, String name, double[] pValid, double[] pTest) {
     boolean[] yValid = task.labels(rows.valid());
-    boolean[] yTest = requireBoth("holdout", task.labels(rows.test()));
+    boolean[] yTest = Metrics.requireBothClasses("holdout", task.labels(rows.test()));
     double threshold = Metrics.bestF1Threshold(pValid, yValid);
     double[] prf = Metrics.atThreshold(pTest, yTest, threshold);
     List<Map<String, Object>> models = new ArrayList<>();
@@ -237,23 +237,5 @@ public final class ModelTrainer {
     m.put("auc", Metrics.auc(score, y));
     m.put("prAuc", Metrics.averagePrecision(score, y));
     return m;
-  }
-
-  private static boolean[] requireBoth(String what, boolean[] labels) {
-    int positives = 0;
-    for (boolean y : labels) {
-      positives += y ? 1 : 0;
-    }
-    if (labels.length == 0 || positives == 0 || positives == labels.length) {
-      throw new IllegalArgumentException(
-          "the "
-              + what
-              + " rows need both classes, got "
-              + positives
-              + " positives of "
-              + labels.length
-              + "; try another --horizon-days");
-    }
-    return labels;
   }
 }
