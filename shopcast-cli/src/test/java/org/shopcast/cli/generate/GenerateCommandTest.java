@@ -17,11 +17,7 @@ class GenerateCommandTest {
   @TempDir Path dir;
 
   private CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "--workspace";
-    all[1] = dir.resolve("ws").toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.of(all);
+    return CliRun.inWorkspace(dir.resolve("ws"), args);
   }
 
   @Test

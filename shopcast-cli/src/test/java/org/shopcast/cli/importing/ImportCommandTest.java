@@ -16,11 +16,7 @@ class ImportCommandTest {
   @TempDir Path workspace;
 
   private CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "--workspace";
-    all[1] = workspace.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    return CliRun.of(all);
+    return CliRun.inWorkspace(workspace, args);
   }
 
   private long events() throws Exception {

@@ -34,11 +34,7 @@ class ServeRealtimeTest {
   @TempDir Path workspace;
 
   private CliRun run(String... args) {
-    String[] all = new String[args.length + 2];
-    all[0] = "--workspace";
-    all[1] = workspace.toString();
-    System.arraycopy(args, 0, all, 2, args.length);
-    CliRun run = CliRun.of(all);
+    CliRun run = CliRun.inWorkspace(workspace, args);
     assertThat(run.exitCode()).as(String.join(" ", args) + ": " + run.err()).isZero();
     return run;
   }
