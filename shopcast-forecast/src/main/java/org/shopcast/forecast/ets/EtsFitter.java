@@ -2,127 +2,179 @@ package org.shopcast.forecast.ets;
 
 import org.shopcast.forecast.decompose.Classical;
 import org.shopcast.forecast.ets.EtsSpec.Trend;
-import org.shopcast.forecast.internal.Minimizer;
 
 /**
- * Maximum-likelihood fitting of one ETS model as R's {@code forecast::ets} does (Hyndman et al.
- * 2008, ch. 5): the concentrated likelihood {@code n log(SSE)} (plus {@code 2 sum log|mu_t|} for
- * multiplicative error) is minimised by Nelder-Mead over the smoothing parameters and the initial
- * level and slope, within R's "usual" bounds ({@code 1e-4 <= alpha <= 0.9999}, {@code beta <=
- * alpha}, {@code gamma <= 1 - alpha}, {@code 0.8 <= phi <= 0.98}). The initial seasonal states come
- * from R's heuristic (classical decomposition of the first periods) and are not re-optimised: a
- * simplification that keeps seasonal fits with {@code m = 24} fast.
+ * Maximum-likelihood fitting of one ETS model as R's {@code forecast::ets} 8.20 does (Hyndman et
+ * al. 2008, ch. 5): the concentrated likelihood {@code n log(SSE)} (plus {@code 2 sum log|mu_t|}
+ * for multiplicative error) is minimised by Nelder-Mead over the smoothing parameters, {@code phi}
+ * and the whole initial state: level, slope and {@code m - 1} seasonal states (the last one makes
+ * the seasonal states sum to 0, or to {@code m} when multiplicative). The parameters must lie in
+ * both R's usual bounds and the admissible region ({@link EtsBounds}); multiplicative seasonal
+ * states must stay non-negative.
+ *
+ * <p>Starting values are R's ({@code initparam} and {@code initstate}): {@code alpha = 1e-4 + 0.2
+ * (0.9999 - 1e-4) / m}, {@code beta = 0.1 alpha}, {@code gamma = 0.05 (1 - alpha)}, {@code phi =
+ * 0.978}; seasonal states from a classical decomposition of the first {@code 3m} values (of all
+ * values when fewer), level and slope from a regression on the first {@code max(10, 2m)} seasonally
+ * adjusted values. The first simplex moves every coordinate by the same step, a tenth of the
+ * largest starting value (as R's {@code nmmin}), with at most 2,000 evaluations.
  */
 final class EtsFitter {
-  private static final double LO = 1e-4;
-  private static final double HI = 0.9999;
-  private static final double PHI_LO = 0.8;
-  private static final double PHI_HI = 0.98;
   private static final int MAX_EVAL = 2000;
 
   private EtsFitter() {}
 
+  /** The model's free parameters and how they map to smoothing parameters and initial states. */
+  private record Layout(EtsSpec spec, int m, boolean trend, boolean damped, boolean seasonal) {
+    static Layout of(EtsSpec spec, int m) {
+      return new Layout(
+          spec,
+          spec.seasonal() ? m : 1,
+          spec.trend() != Trend.N,
+          spec.trend() == Trend.Ad,
+          spec.seasonal());
+    }
+
+    int size() {
+      return 2 + (trend ? 2 : 0) + (seasonal ? 1 + m - 1 : 0) + (damped ? 1 : 0);
+    }
+
+    /** The starting vector {@code alpha, beta, gamma, phi, l, b, s_{m-1}, ..., s_1} (free only). */
+    double[] pack(
+        double alpha, double beta, double gamma, double phi, double l, double b, double[] seas) {
+      double[] p = new double[size()];
+      int j = 0;
+      p[j++] = alpha;
+      if (trend) {
+        p[j++] = beta;
+      }
+      if (seasonal) {
+        p[j++] = gamma;
+      }
+      if (damped) {
+        p[j++] = phi;
+      }
+      p[j++] = l;
+      if (trend) {
+        p[j++] = b;
+      }
+      if (seasonal) {
+        // R's order: s0 is the state one step before the first observation (phase m - 1)
+        for (int phase = m - 1; phase >= 1; phase--) {
+          p[j++] = seas[phase];
+        }
+      }
+      return p;
+    }
+
+    /** Unpacks {@code p} into {@code {alpha, beta, gamma, phi}}, {@code x = {l, b}} and seas. */
+    double[] unpack(double[] p, double[] x, double[] seas) {
+      int j = 0;
+      double alpha = p[j++];
+      double beta = trend ? p[j++] : 0;
+      double gamma = seasonal ? p[j++] : 0;
+      double phi = damped ? p[j++] : 1;
+      x[0] = p[j++];
+      x[1] = trend ? p[j++] : 0;
+      if (seasonal) {
+        double sum = 0;
+        for (int phase = m - 1; phase >= 1; phase--) {
+          seas[phase] = p[j++];
+          sum += seas[phase];
+        }
+        seas[0] = (spec.season() == 'M' ? m : 0) - sum;
+      } else {
+        seas[0] = spec.season() == 'M' ? 1 : 0;
+      }
+      return new double[] {alpha, beta, gamma, phi};
+    }
+  }
+
   static EtsModel fit(double[] y, EtsSpec spec, int m) {
     int n = y.length;
-    int period = spec.seasonal() ? m : 1;
+    Layout lay = Layout.of(spec, m);
+    int period = lay.m();
     double[] seas0 = new double[period];
     double[] adj = y;
     if (spec.seasonal()) {
-      double[] head = java.util.Arrays.copyOf(y, Math.min(n, 4 * m));
-      seas0 = Classical.seasonalIndices(head, m, spec.season() == 'M');
-      adj = new double[n];
-      for (int t = 0; t < n; t++) {
-        adj[t] = spec.season() == 'M' ? y[t] / seas0[t % m] : y[t] - seas0[t % m];
+      double[] head = y;
+      boolean mult = spec.season() == 'M';
+      double[] idx = Classical.seasonalIndices(head, m, mult);
+      adj = new double[head.length];
+      for (int t = 0; t < head.length; t++) {
+        adj[t] = mult ? head[t] / Math.max(idx[t % m], 1e-2) : head[t] - idx[t % m];
+      }
+      for (int k = 0; k < m; k++) {
+        seas0[k] = mult ? Math.max(idx[k], 1e-2) : idx[k];
       }
     } else {
-      java.util.Arrays.fill(seas0, spec.season() == 'M' ? 1 : 0);
+      seas0[0] = spec.season() == 'M' ? 1 : 0;
     }
     // level and slope from a regression on the first values, as R's initstate()
-    int k = Math.min(Math.max(10, 2 * period), n);
-    double[] ls = regression(adj, k);
-    boolean trend = spec.trend() != Trend.N;
-    boolean damped = spec.trend() == Trend.Ad;
-    double alpha0 = LO + 0.2 * (HI - LO) / period;
-    double[] start = new double[6];
-    double scale = Math.max(Math.abs(ls[0]), 1e-6);
-    start[0] = alpha0;
-    start[1] = trend ? 0.1 * alpha0 : 0;
-    start[2] = spec.seasonal() ? 0.05 * (1 - alpha0) : 0;
-    start[3] = damped ? 0.978 : 1;
-    start[4] = trend ? ls[0] : meanOf(adj, Math.min(n, Math.max(period, 10)));
-    start[5] = trend ? ls[1] : 0;
-    boolean[] free = {true, trend, spec.seasonal(), damped, true, trend};
-    double[] steps0 = {0.1, 0.01, 0.05, 0.02, 0.1 * scale, Math.max(Math.abs(ls[1]), 0.01 * scale)};
-    int dim = 0;
-    for (boolean b : free) {
-      dim += b ? 1 : 0;
-    }
-    double[] x0 = new double[dim];
-    double[] steps = new double[dim];
-    for (int i = 0, j = 0; i < 6; i++) {
-      if (free[i]) {
-        x0[j] = start[i];
-        steps[j++] = steps0[i];
+    int k = Math.min(Math.max(10, 2 * period), adj.length);
+    double l0;
+    double b0 = 0;
+    if (lay.trend()) {
+      double[] ls = regression(adj, k);
+      l0 = ls[0];
+      b0 = ls[1];
+      if (Math.abs(l0 + b0) < 1e-8) {
+        l0 *= 1 + 1e-3;
+        b0 *= 1 - 1e-3;
       }
+    } else {
+      l0 = meanOf(adj, k);
     }
-    final double[] s0 = seas0;
-    double[] best =
-        Minimizer.minimize(
-            p -> objective(y, spec, m, expand(p, free, start), s0), x0, steps, MAX_EVAL);
-    double[] p = expand(best, free, start);
-    EtsFilter f = new EtsFilter(spec, m, p[0], p[1], p[2], p[3]);
-    double[] x = {p[4], p[5]};
-    double[] seas = seas0.clone();
-    double[] r = f.run(y, x, seas, null);
-    if (r == null || !admissible(p, spec)) {
+    double alpha0 = EtsBounds.LO + 0.2 * (EtsBounds.HI - EtsBounds.LO) / period;
+    double beta0 = EtsBounds.LO + 0.1 * (alpha0 - EtsBounds.LO);
+    double gamma0 = EtsBounds.LO + 0.05 * (1 - alpha0 - EtsBounds.LO);
+    double phi0 = EtsBounds.PHI_LO + 0.99 * (EtsBounds.PHI_HI - EtsBounds.PHI_LO);
+    double[] x0 = lay.pack(alpha0, beta0, gamma0, phi0, l0, b0, seas0);
+    if (x0.length >= n - 1) {
       return null;
     }
-    int params = dim + 1 + (spec.seasonal() ? m - 1 : 0);
+    double[] best =
+        NelderMead.minimize(p -> objective(y, lay, p), x0, Math.sqrt(Math.ulp(1.0)), MAX_EVAL);
+    double[] x = new double[2];
+    double[] seas = new double[period];
+    double[] par = lay.unpack(best, x, seas);
+    if (!Double.isFinite(objective(y, lay, best))) {
+      return null;
+    }
+    EtsFilter f = new EtsFilter(spec, m, par[0], par[1], par[2], par[3]);
+    double[] r = f.run(y, x, seas, null);
+    if (r == null) {
+      return null;
+    }
+    int params = x0.length + 1;
     double lik = n * Math.log(r[0]) + 2 * r[1];
     double logLik = -0.5 * lik;
     double sigma2 = r[0] / Math.max(n - params, 1);
-    double[] seasOut = new double[period];
-    for (int h = 0; h < period; h++) {
-      seasOut[(n + h) % period] = seas[(n + h) % period];
-    }
     return new EtsModel(
-        spec, m, p[0], p[1], p[2], p[3], x[0], x[1], seasOut, n, sigma2, logLik, params);
+        spec, m, par[0], par[1], par[2], par[3], x[0], x[1], seas, n, sigma2, logLik, params);
   }
 
-  private static double objective(double[] y, EtsSpec spec, int m, double[] p, double[] seas0) {
-    if (!admissible(p, spec)) {
+  private static double objective(double[] y, Layout lay, double[] p) {
+    double[] x = new double[2];
+    double[] seas = new double[lay.m()];
+    double[] par = lay.unpack(p, x, seas);
+    EtsSpec spec = lay.spec();
+    if (!EtsBounds.ok(spec, lay.m(), par[0], par[1], par[2], par[3])) {
       return Double.POSITIVE_INFINITY;
     }
-    EtsFilter f = new EtsFilter(spec, m, p[0], p[1], p[2], p[3]);
-    double[] r = f.run(y, new double[] {p[4], p[5]}, seas0.clone(), null);
+    if (spec.season() == 'M') {
+      for (double s : seas) {
+        if (s < 0) {
+          return Double.POSITIVE_INFINITY;
+        }
+      }
+    }
+    EtsFilter f = new EtsFilter(spec, lay.m(), par[0], par[1], par[2], par[3]);
+    double[] r = f.run(y, x, seas, null);
     if (r == null || !(r[0] > 0)) {
       return Double.POSITIVE_INFINITY;
     }
-    return y.length * Math.log(r[0]) + 2 * r[1];
-  }
-
-  private static boolean admissible(double[] p, EtsSpec spec) {
-    double a = p[0];
-    if (a < LO || a > HI) {
-      return false;
-    }
-    if (spec.trend() != Trend.N && (p[1] < LO || p[1] > a)) {
-      return false;
-    }
-    if (spec.seasonal() && (p[2] < LO || p[2] > 1 - a)) {
-      return false;
-    }
-    return spec.trend() != Trend.Ad || (p[3] >= PHI_LO && p[3] <= PHI_HI);
-  }
-
-  private static double[] expand(double[] x, boolean[] free, double[] start) {
-    double[] p = start.clone();
-    for (int i = 0, j = 0; i < free.length; i++) {
-      if (free[i]) {
-        p[i] = x[j++];
-      }
-    }
-    return p;
+    return Math.max(y.length * Math.log(r[0]) + 2 * r[1], -1e10);
   }
 
   private static double[] regression(double[] y, int k) {
