@@ -149,7 +149,8 @@ final class EtsFitter {
     int params = x0.length + 1;
     double lik = n * Math.log(r[0]) + 2 * r[1];
     double logLik = -0.5 * lik;
-    double sigma2 = r[0] / Math.max(n - params, 1);
+    // as R: the residual variance over n minus the estimated parameters, the variance excluded
+    double sigma2 = r[0] / Math.max(n - x0.length, 1);
     return new EtsModel(
         spec, m, par[0], par[1], par[2], par[3], x[0], x[1], seas, n, sigma2, logLik, params);
   }
