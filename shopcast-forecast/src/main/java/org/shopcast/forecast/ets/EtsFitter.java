@@ -14,10 +14,11 @@ import org.shopcast.forecast.ets.EtsSpec.Trend;
  *
  * <p>Starting values are R's ({@code initparam} and {@code initstate}): {@code alpha = 1e-4 + 0.2
  * (0.9999 - 1e-4) / m}, {@code beta = 0.1 alpha}, {@code gamma = 0.05 (1 - alpha)}, {@code phi =
- * 0.978}; seasonal states from a classical decomposition of the first {@code 3m} values (of all
- * values when fewer), level and slope from a regression on the first {@code max(10, 2m)} seasonally
- * adjusted values. The first simplex moves every coordinate by the same step, a tenth of the
- * largest starting value (as R's {@code nmmin}), with at most 2,000 evaluations.
+ * 0.978}; seasonal states from a classical decomposition of the whole series (R 8.20's {@code
+ * decompose(y)}; R fits a Fourier regression instead below {@code 3m} values), level and slope from
+ * a regression on the first {@code max(10, 2m)} seasonally adjusted values. The first simplex moves
+ * every coordinate by the same step, a tenth of the largest starting value (as R's {@code nmmin}),
+ * with at most 2,000 evaluations.
  */
 final class EtsFitter {
   private static final int MAX_EVAL = 2000;
