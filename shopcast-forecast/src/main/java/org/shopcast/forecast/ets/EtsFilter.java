@@ -96,8 +96,8 @@ final class EtsFilter {
   /**
    * Runs the filter over {@code y} from the initial state; returns {@code {sse, sumLogMu}} (sum of
    * squared errors and, for multiplicative error, the sum of log |mu|), or null when the recursion
-   * breaks down (non-finite or non-positive mean with multiplicative components). The final state
-   * is left in {@code x} and {@code seas}; residuals go to {@code resid} when given.
+   * breaks down (a non-finite mean). The final state is left in {@code x} and {@code seas};
+   * residuals go to {@code resid} when given.
    */
   double[] run(double[] y, double[] x, double[] seas, double[] resid) {
     double sse = 0;
@@ -106,7 +106,9 @@ final class EtsFilter {
       int phase = t % m;
       double s = spec.seasonal() ? seas[phase] : 0;
       double mu = mean(x[0], x[1], s);
-      if (!Double.isFinite(mu) || (spec.multiplicative() && mu <= 0)) {
+      // as R's etscalc: a non-positive mean of a multiplicative model is not refused (the
+      // likelihood uses log |mu|); the search moves away from such paths on its own
+      if (!Double.isFinite(mu)) {
         return null;
       }
       double e = spec.error() == 'A' ? y[t] - mu : (y[t] - mu) / mu;
