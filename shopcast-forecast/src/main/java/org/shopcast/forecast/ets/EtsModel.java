@@ -22,7 +22,7 @@ import org.shopcast.forecast.internal.Minimizer;
  * @param slope the final slope
  * @param seasons the final seasonal values by phase of step {@code n + k}
  * @param n the number of observations fitted
- * @param sigma2 the residual variance {@code sse / (n - k)}
+ * @param sigma2 the residual variance {@code sse / (n - k + 1)} (k counts the variance; as R)
  * @param logLik the log-likelihood (up to the constant R's {@code ets} also drops)
  * @param parameters the number of estimated parameters incl. initial states and variance
  */
