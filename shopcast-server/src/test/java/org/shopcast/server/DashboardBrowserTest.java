@@ -16,17 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shopcast.data.importer.Format;
 import org.shopcast.data.importer.ImportOptions;
 import org.shopcast.data.importer.Importer;
 import org.shopcast.testkit.Fixtures;
+import org.shopcast.testkit.HeadlessChromium;
 
 /**
  * The dashboard in a real headless Chromium (Debian {@code chromium} and {@code chromium-driver},
@@ -38,62 +36,21 @@ import org.shopcast.testkit.Fixtures;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   /** The user with the most events in the fixture (466). */
   private static final String USER = "1000040";
-
-  /**
-   * Counts the canvas pixels of {@code arguments[0]}'s chart that differ from white/transparent; -1
-   * when the element has no canvas.
-   */
-  private static final String INKED_PIXELS =
-      "var c = document.querySelector('#' + arguments[0] + ' canvas');"
-          + "if (!c || c.width === 0 || c.height === 0) { return -1; }"
-          + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-          + "var n = 0;"
-          + "for (var i = 0; i < d.length; i += 4) {"
-          + "  if (d[i + 3] > 0 && (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250)) { n++; }"
-          + "}"
-          + "return n;";
 
   private TestServer t;
   private ChromeDriver browser;
 
   @BeforeAll
   void start(@TempDir Path dir) {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-        "skipped: needs Debian's chromium and chromium-driver (/usr/bin/chromium and"
-            + " /usr/bin/chromedriver); install them with `apt-get install -y chromium"
-            + " chromium-driver` (.ci/run does)");
+    assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
     t = new TestServer(dir.resolve("ws"));
     new Importer(t.store, Clock.systemUTC())
         .importFile(
             Fixtures.path("taobao/UserBehavior_head_43users.csv"), ImportOptions.of(Format.TAOBAO));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1400",
-        "--user-data-dir=" + dir.resolve("chromium"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(DRIVER.toFile())
-            .usingAnyFreePort()
-            .withSilent(true)
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    browser = HeadlessChromium.start(dir.resolve("chromium"));
   }
 
   @AfterAll
@@ -111,8 +68,7 @@ class DashboardBrowserTest {
   }
 
   private long inked(String chartId) {
-    return ((Number) ((JavascriptExecutor) browser).executeScript(INKED_PIXELS, chartId))
-        .longValue();
+    return HeadlessChromium.inkedPixels(browser, browser.findElement(By.id(chartId)));
   }
 
   private void screenshot(String name) throws Exception {

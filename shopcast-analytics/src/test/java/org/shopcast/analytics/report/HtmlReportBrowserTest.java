@@ -23,8 +23,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.shopcast.analytics.TaobaoStore;
 import org.shopcast.analytics.funnel.FunnelOptions;
@@ -32,6 +30,7 @@ import org.shopcast.analytics.funnel.Funnels;
 import org.shopcast.analytics.kpi.KpiOptions;
 import org.shopcast.analytics.rfm.Rfm;
 import org.shopcast.data.store.EventStore;
+import org.shopcast.testkit.HeadlessChromium;
 
 /**
  * The report of {@code shopcast report} ({@link HtmlReport}) opened from its file in a real
@@ -43,22 +42,6 @@ import org.shopcast.data.store.EventStore;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HtmlReportBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
-  /**
-   * Counts the pixels of the canvas in {@code arguments[0]} (a chart's element) that differ from
-   * white/transparent; -1 when it has no canvas.
-   */
-  private static final String INKED_PIXELS =
-      "var c = arguments[0].querySelector('canvas');"
-          + "if (!c || c.width === 0 || c.height === 0) { return -1; }"
-          + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-          + "var n = 0;"
-          + "for (var i = 0; i < d.length; i += 4) {"
-          + "  if (d[i + 3] > 0 && (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250)) { n++; }"
-          + "}"
-          + "return n;";
 
   /** The data of the first series of the chart in {@code arguments[0]}. */
   private static final String SERIES_DATA =
@@ -70,39 +53,14 @@ class HtmlReportBrowserTest {
 
   @BeforeAll
   void start(@TempDir Path dir) {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-        "skipped: needs Debian's chromium and chromium-driver (/usr/bin/chromium and"
-            + " /usr/bin/chromedriver); install them with `apt-get install -y chromium"
-            + " chromium-driver`");
+    assumeTrue(HeadlessChromium.installed(), HeadlessChromium.MISSING);
     store = TaobaoStore.open(dir.resolve("ws"), "taobao/UserBehavior_head_43users.csv");
     report = dir.resolve("report.html");
     HtmlReport.write(
         store.connection(),
         report,
         new ReportOptions(ZoneOffset.UTC, KpiOptions.Grain.DAY, 0.01, false));
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1280,1400",
-        "--user-data-dir=" + dir.resolve("chromium"));
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(DRIVER.toFile())
-            .usingAnyFreePort()
-            .withSilent(true)
-            .build();
-    browser = new ChromeDriver(service, options);
-    browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+    browser = HeadlessChromium.start(dir.resolve("chromium"));
   }
 
   @AfterAll
@@ -116,7 +74,7 @@ class HtmlReportBrowserTest {
   }
 
   private long inked(WebElement chart) {
-    return ((Number) ((JavascriptExecutor) browser).executeScript(INKED_PIXELS, chart)).longValue();
+    return HeadlessChromium.inkedPixels(browser, chart);
   }
 
   private List<Long> seriesCounts(WebElement chart) {

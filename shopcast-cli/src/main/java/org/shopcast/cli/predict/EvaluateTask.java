@@ -58,14 +58,7 @@ public final class EvaluateTask {
       description = "Training cutoffs, one horizon apart (default: ${DEFAULT-VALUE}).")
   int trainCutoffs;
 
-  @Option(
-      names = "--periods",
-      paramLabel = "K",
-      defaultValue = "6",
-      description =
-          "time-to-purchase: at most K hazard periods over H, each ceil(H/K) days (default:"
-              + " ${DEFAULT-VALUE}).")
-  int periods;
+  @Mixin HazardOptions hazard;
 
   @Option(
       names = "--model",
@@ -114,7 +107,7 @@ public final class EvaluateTask {
         throw new IllegalArgumentException(
             "--model gru is for purchase and churn only, got --task " + userTask);
       }
-      return TaskTables.run(workspace, userTask, horizonDays, options, periods, json, out);
+      return TaskTables.run(workspace, userTask, horizonDays, options, hazard.periods(), json, out);
     }
     Task parsed = userTask.binary();
     boolean gru = false;

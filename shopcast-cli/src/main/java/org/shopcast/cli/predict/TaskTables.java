@@ -33,9 +33,6 @@ final class TaskTables {
       int periods,
       boolean json,
       PrintWriter out) {
-    if (periods < 1) {
-      throw new IllegalArgumentException("--periods must be >= 1, got " + periods);
-    }
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("task", task.cliName());
     result.put("horizonDays", horizonDays);

@@ -90,14 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "XGBoost's or the GRU's random seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(
-      names = "--periods",
-      paramLabel = "K",
-      defaultValue = "6",
-      description =
-          "time-to-purchase: at most K hazard periods over H, each ceil(H/K) days (default:"
-              + " ${DEFAULT-VALUE}).")
-  int periods;
+  @Mixin HazardOptions hazard;
 
   @Option(names = "--list", description = "List the registered models instead (as `models`).")
   boolean list;
@@ -142,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
             count,
             dates,
             seed,
-            periods,
+            hazard.periods(),
             gru.options());
     RegistryEntry entry;
     try (EventStore store = EventStore.open(root.workspace())) {
