@@ -26,9 +26,9 @@ import org.shopcast.forecast.Series;
  * statsforecast's {@code AutoARIMA} (whose default is {@code approximation=False}). With {@link
  * #withApproximation} on (R's default when {@code n > 150} or {@code m > 12}) candidates are fitted
  * by CSS and ranked by the {@code nstar log(sigma^2)}-based AICc; the best are then refitted by
- * CSS-ML in AICc order until one passes the root check, as R does: about 1.4 times faster, but on
- * the 414 M4 Hourly series less accurate (see docs/forecast.md). Use for series with
- * autocorrelation beyond level, trend and season.
+ * CSS-ML in AICc order until one passes the root check, as R does: about twice as fast, but on the
+ * 414 M4 Hourly series less accurate (see docs/forecast.md). Use for series with autocorrelation
+ * beyond level, trend and season.
  */
 public final class AutoArima implements Forecaster {
   private static final int MAX_NMODELS = 94;
