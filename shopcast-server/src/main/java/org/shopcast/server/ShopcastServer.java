@@ -111,7 +111,7 @@ public final class ShopcastServer implements AutoCloseable {
     writer.setTransactionHook(CommitHooks.of(flags, triggers));
     this.metrics = new ServerMetrics(writer::queueDepth, ingest::rejectedEvents);
     metricsRef[0] = metrics;
-    ReadRoutes read = new ReadRoutes(pool, clock, config.sessionGap());
+    ReadRoutes read = new ReadRoutes(pool, clock, config.sessionGap(), json);
     writer.addHook(read.commitHook());
     ResponseCache answers = new ResponseCache();
     writer.addHook(answers.commitHook());

@@ -3,6 +3,7 @@ package org.shopcast.bench.forecast;
 import java.util.Locale;
 import java.util.Optional;
 import org.shopcast.forecast.Forecaster;
+import org.shopcast.forecast.arima.AutoArima;
 import org.shopcast.forecast.metrics.Metrics;
 import org.shopcast.forecast.select.Models;
 
@@ -23,7 +24,10 @@ import org.shopcast.forecast.select.Models;
  *
  * Arguments: the set ({@code Hourly}: h 48, season 24; {@code Weekly}: h 13, season 1), the
  * comma-separated models (default as above), and optionally the number of series to take from the
- * start of the file (default all).
+ * start of the file (default all) or a 0-based range {@code FROM-TO} (e.g. {@code 140-280}, the
+ * series FROM+1..TO) to split a long evaluation into shorter runs. Besides the names of {@link
+ * Models}, {@code arima-approx} is AutoARIMA with R's {@code approximation} rule (CSS search when
+ * {@code n > 150} or {@code m > 12}) instead of exact-ML fits of every candidate.
  */
 public final class M4Evaluation {
   private M4Evaluation() {}
@@ -32,8 +36,11 @@ public final class M4Evaluation {
   public static void main(String[] args) {
     String set = args.length > 0 ? args[0] : "Hourly";
     String models = args.length > 1 ? args[1] : "snaive,naive2,ets,theta,arima,auto,ensemble";
-    int limit = args.length > 2 ? Integer.parseInt(args[2]) : Integer.MAX_VALUE;
-    Optional<M4Set> data = M4Set.load(set, limit, "M4Evaluation");
+    String range = args.length > 2 ? args[2] : String.valueOf(Integer.MAX_VALUE);
+    int dash = range.indexOf('-');
+    int from = dash < 0 ? 0 : Integer.parseInt(range.substring(0, dash));
+    int to = Integer.parseInt(dash < 0 ? range : range.substring(dash + 1));
+    Optional<M4Set> data = M4Set.load(set, from, to, "M4Evaluation");
     if (data.isEmpty()) {
       return;
     }
@@ -43,7 +50,10 @@ public final class M4Evaluation {
     System.out.println("| model | sMAPE | MASE | OWA | failed | wall s |");
     System.out.println("|---|---|---|---|---|---|");
     for (String name : models.split(",")) {
-      Forecaster f = Models.create(name, d.m(), d.h());
+      Forecaster f =
+          "arima-approx".equals(name)
+              ? new AutoArima(d.m()).withApproximation(null)
+              : Models.create(name, d.m(), d.h());
       long t0 = System.nanoTime();
       int[] failed = new int[1];
       double[] s = d.score(f, failed);

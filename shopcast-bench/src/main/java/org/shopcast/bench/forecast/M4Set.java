@@ -28,6 +28,14 @@ import org.shopcast.testkit.SharedData;
 record M4Set(String set, int m, int h, List<double[]> train, List<NamedSeries> test) {
   /** Reads the set, or prints that it is absent (naming {@code tool}) and returns empty. */
   static Optional<M4Set> load(String set, int limit, String tool) {
+    return load(set, 0, limit, tool);
+  }
+
+  /**
+   * Reads the series {@code from} (0-based, inclusive) to {@code to} (exclusive, clamped to the
+   * set's size) of the set, or prints that it is absent and returns empty.
+   */
+  static Optional<M4Set> load(String set, int from, int to, String tool) {
     Optional<Path> train = SharedData.file("m4/" + set + "-train.csv");
     Optional<Path> test = SharedData.file("m4/" + set + "-test.csv");
     if (train.isEmpty() || test.isEmpty()) {
@@ -37,10 +45,14 @@ record M4Set(String set, int m, int h, List<double[]> train, List<NamedSeries> t
     }
     List<NamedSeries> tr = SeriesCsv.read(train.get(), SeriesCsv.Layout.M4);
     List<NamedSeries> te = SeriesCsv.read(test.get(), SeriesCsv.Layout.M4);
-    int n = Math.min(limit, tr.size());
-    List<double[]> ys = tr.subList(0, n).stream().map(NamedSeries::values).toList();
+    int n = Math.min(to, tr.size());
+    if (from < 0 || from >= n) {
+      throw new IllegalArgumentException(
+          "series range must start within 0.." + (n - 1) + ", got " + from);
+    }
+    List<double[]> ys = tr.subList(from, n).stream().map(NamedSeries::values).toList();
     int m = "Hourly".equals(set) ? 24 : 1;
-    return Optional.of(new M4Set(set, m, te.get(0).values().length, ys, te.subList(0, n)));
+    return Optional.of(new M4Set(set, m, te.get(0).values().length, ys, te.subList(from, n)));
   }
 
   /** The number of series. */
@@ -52,9 +64,11 @@ record M4Set(String set, int m, int h, List<double[]> train, List<NamedSeries> t
   void printHeader() {
     System.out.printf(
         Locale.ROOT,
-        "M4 %s: %d series, h = %d, MASE period %d, %d cores%n%n",
+        "M4 %s: %d series (%s..%s), h = %d, MASE period %d, %d cores%n%n",
         set,
         size(),
+        test.get(0).id(),
+        test.get(size() - 1).id(),
         h,
         m,
         Runtime.getRuntime().availableProcessors());

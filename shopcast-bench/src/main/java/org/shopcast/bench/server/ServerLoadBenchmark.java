@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Loads {@code shopcast serve} over loopback from a separate process. The server ({@link
@@ -37,21 +38,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *       at the end;
  *   <li><b>reads</b>: {@code GET /api/v1/stats} and {@code GET /api/v1/users/{id}} alternately from
  *       an <b>open-loop</b> generator: request i is due at {@code start + i / rate} and sent by the
- *       first of 64 sender threads (one keep-alive connection each) free at that time; its latency
- *       runs from the due time, so a stalled server is charged for the requests queued behind the
- *       stall (no coordinated omission); optionally while ingestion continues in the background at
- *       a paced rate.
+ *       first of 64 sender threads ({@code -Dbench.readSenders}) (one keep-alive connection each)
+ *       free at that time; its latency runs from the due time, so a stalled server is charged for
+ *       the requests queued behind the stall (no coordinated omission); optionally while ingestion
+ *       continues in the background at a paced rate.
  * </ul>
  *
  * <p>Run: {@code ./mvnw -q -o compile dependency:build-classpath -pl shopcast-bench -am
  * -Dmdep.outputFile=/tmp/cp.txt && java -cp "$(cat /tmp/cp.txt):shopcast-bench/target/classes"
- * [-Dbench.serverJvm="-Xmx1g ..."] org.shopcast.bench.server.ServerLoadBenchmark [events] [threads]
- * [readRate] [readSeconds] [backgroundEventsPerSecond]} (defaults 500000, 32, 1000, 20, 0).
+ * [-Dbench.serverJvm="-Xmx1g ..."] [-Dbench.readSenders=64]
+ * org.shopcast.bench.server.ServerLoadBenchmark [events] [threads] [readRate] [readSeconds]
+ * [backgroundEventsPerSecond]} (defaults 500000, 32, 1000, 20, 0).
  */
 public final class ServerLoadBenchmark {
   private static final int BATCH = 100;
   private static final int USERS = 5000;
-  private static final int READ_SENDERS = 64;
+  private static final int READ_SENDERS = Integer.getInteger("bench.readSenders", 64);
   private static final int BACKGROUND_SENDERS = 4;
   private static final long WARMUP = 200_000;
   private static final long BASE = Instant.parse("2024-05-01T00:00:00Z").toEpochMilli();
@@ -308,6 +310,8 @@ public final class ServerLoadBenchmark {
     AtomicInteger nextRequest = new AtomicInteger();
     long periodNanos = 1_000_000_000L / rate;
     Map<String, Double> serverBefore = threadCpu(server.pid());
+    Map<String, Double> serverWaitBefore = threadWait(server.pid());
+    double clientWaitBefore = total(threadWait(ProcessHandle.current().pid()));
     long serverCpuBefore = cpuNanos(server);
     long clientCpuBefore = ownCpuNanos();
     String loadBefore = loadAverage();
@@ -387,6 +391,8 @@ public final class ServerLoadBenchmark {
     }
     long serverCpu = cpuNanos(server) - serverCpuBefore;
     long clientCpu = ownCpuNanos() - clientCpuBefore;
+    Map<String, Double> serverWait = threadWait(server.pid());
+    double clientWait = total(threadWait(ProcessHandle.current().pid())) - clientWaitBefore;
     System.out.printf(
         Locale.ROOT,
         "read: %d requests (stats and user state alternately) at %d/s offered, %.0f/s done, %d"
@@ -411,6 +417,13 @@ public final class ServerLoadBenchmark {
         serverCpu / 1e9 / elapsed,
         clientCpu / 1e9 / elapsed,
         split(serverBefore, threadCpu(server.pid()), 1.0 / total));
+    System.out.printf(
+        Locale.ROOT,
+        "read wait for a core (runnable, not running; ms per request): server %.3f (%s), load"
+            + " generator %.3f%n",
+        (total(serverWait) - total(serverWaitBefore)) * 1000 / total,
+        split(serverWaitBefore, serverWait, 1.0 / total),
+        clientWait * 1000 / total);
     long[] sorted = latencies.clone();
     Arrays.sort(sorted);
     System.out.printf(
@@ -502,11 +515,45 @@ public final class ServerLoadBenchmark {
     }
   }
 
+  /**
+   * Waits {@code nanos}. {@code Thread.sleep(ms, ns)} rounds any sub-millisecond remainder up to a
+   * whole millisecond on JDK 17, which made a read start up to 1 ms after its due time and charged
+   * that to the server; {@code parkNanos} wakes within the kernel's timer slack (~50 µs).
+   */
   private static void sleepNanos(long nanos) {
-    try {
-      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    long until = System.nanoTime() + nanos;
+    for (long left = nanos; left > 0; left = until - System.nanoTime()) {
+      LockSupport.parkNanos(left);
     }
+  }
+
+  /**
+   * Nanoseconds the threads of process {@code pid} spent runnable but waiting for a core ({@code
+   * /proc/PID/task/TID/schedstat}, second field), by thread name as in {@link #threadCpu}.
+   */
+  private static Map<String, Double> threadWait(long pid) {
+    Map<String, Double> out = new TreeMap<>();
+    try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          String name =
+              stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                  .replaceAll("[0-9]+", "")
+                  .trim();
+          String[] sched = Files.readString(task.resolve("schedstat")).trim().split(" ");
+          out.merge(name, Long.parseLong(sched[1]) / 1e9, Double::sum);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return out;
+    }
+    return out;
+  }
+
+  private static double total(Map<String, Double> values) {
+    return values.values().stream().mapToDouble(Double::doubleValue).sum();
   }
 }

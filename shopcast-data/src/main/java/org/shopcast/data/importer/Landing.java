@@ -176,8 +176,11 @@ final class Landing {
    * The fast path's single statement. A first window, partitioned by user and ordered by time and a
    * content hash, puts exact duplicates next to each other (equal hash and time: the later ones are
    * dropped) and finds session starts (gap to the previous event above the session gap); a second,
-   * a running maximum of start times, names each event's session. Only the columns the source
-   * defines go through the sorts; the event id and constant columns are computed last.
+   * a running maximum of start times, names each event's session. The second orders by time alone
+   * with a {@code RANGE} frame (events at the same time are peers and share the maximum, so they
+   * get the same session whatever their hash order), a shorter sort key than the first's. Only the
+   * columns the source defines go through the sorts; the event id and constant columns are computed
+   * last.
    */
   private String fastInsert(Duration sessionGap) {
     StringBuilder hashed = new StringBuilder();
@@ -194,7 +197,7 @@ final class Landing {
         "coalesce("
             + column("session_id")
             + ", user_id || ':' || epoch_ms(max(CASE WHEN starts THEN ts END) OVER (PARTITION BY"
-            + " user_id ORDER BY ts, h ROWS UNBOUNDED PRECEDING)))";
+            + " user_id ORDER BY ts RANGE UNBOUNDED PRECEDING)))";
     StringBuilder select = new StringBuilder(derivedId());
     for (String[] c : StageTable.COLUMNS) {
       if (!"event_id".equals(c[0])) {

@@ -21,10 +21,13 @@ import org.shopcast.forecast.Series;
  * q-1, p+1, q+1, both, the constant) and moving to the first that lowers the AICc, at most 94
  * models. A model whose AR or MA roots lie within 1.01 of the unit circle is rejected.
  *
- * <p>With {@code approximation} (R's default when {@code n > 150} or {@code m > 12}) candidates are
- * fitted by CSS and ranked by {@code nstar log(sigma^2)}-based AICc; the best are then refitted by
- * exact maximum likelihood (CSS-ML) in AICc order until one passes the root check, as R does.
- * Without approximation every candidate is fitted by CSS-ML. Use for series with autocorrelation
+ * <p>By default every candidate is fitted by CSS-ML (exact maximum likelihood from CSS starting
+ * values) and ranked by its exact AICc, as R's {@code auto.arima(approximation = FALSE)} and
+ * statsforecast's {@code AutoARIMA} (whose default is {@code approximation=False}). With {@link
+ * #withApproximation} on (R's default when {@code n > 150} or {@code m > 12}) candidates are fitted
+ * by CSS and ranked by the {@code nstar log(sigma^2)}-based AICc; the best are then refitted by
+ * CSS-ML in AICc order until one passes the root check, as R does: about twice as fast, but on the
+ * 414 M4 Hourly series less accurate (see docs/forecast.md). Use for series with autocorrelation
  * beyond level, trend and season.
  */
 public final class AutoArima implements Forecaster {
@@ -32,6 +35,7 @@ public final class AutoArima implements Forecaster {
   private final int m;
   private final int maxP;
   private final int maxSp;
+  private final Boolean approximation;
 
   /** AutoARIMA for season period {@code m} (1 = non-seasonal) with R's maximum orders. */
   public AutoArima(int m) {
@@ -40,12 +44,26 @@ public final class AutoArima implements Forecaster {
 
   /** AutoARIMA with maximum non-seasonal orders {@code maxP} (p, q) and seasonal {@code maxSp}. */
   public AutoArima(int m, int maxP, int maxSp) {
+    this(m, maxP, maxSp, Boolean.FALSE);
+  }
+
+  private AutoArima(int m, int maxP, int maxSp, Boolean approximation) {
     if (m < 1) {
       throw new IllegalArgumentException("season period must be >= 1, got " + m);
     }
     this.m = m;
     this.maxP = maxP;
     this.maxSp = maxSp;
+    this.approximation = approximation;
+  }
+
+  /**
+   * This search with {@code approximation} on (rank CSS fits, refit the best by CSS-ML) or off
+   * (every candidate by CSS-ML, the default); {@code null} applies R's rule {@code n > 150 || m >
+   * 12}.
+   */
+  public AutoArima withApproximation(Boolean approximation) {
+    return new AutoArima(m, maxP, maxSp, approximation);
   }
 
   @Override
@@ -127,7 +145,7 @@ public final class AutoArima implements Forecaster {
     if (period > 1 && msp > 0) {
       mp = Math.min(mp, period - 1);
     }
-    boolean approx = n > 150 || period > 12;
+    boolean approx = approximation != null ? approximation : n > 150 || period > 12;
     Search s = new Search(y, xreg.clone(), approx);
     int p = Math.min(2, mp);
     int q = Math.min(2, mp);

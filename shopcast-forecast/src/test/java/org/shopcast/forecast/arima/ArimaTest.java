@@ -122,6 +122,42 @@ class ArimaTest {
     assertThat(UnitRoot.kpss(walk)).isGreaterThan(UnitRoot.KPSS_CRITICAL_5);
   }
 
+  /**
+   * R 4.2.2, forecast 8.20, 2026-12-03, {@code src/test/r/autoarima_golden.R}: {@code
+   * auto.arima(AirPassengers)} (n = 144, m = 12: R fits every candidate by CSS-ML, as here by
+   * default) is ARIMA(2,1,1)(0,1,0)[12], coefficients 0.5959807066, 0.2142745536, -0.9818771697,
+   * AICc 1018.165165; {@code auto.arima(Nile)} ARIMA(1,1,1), 0.2543713701, -0.8741363712, AICc
+   * 1267.507395; {@code auto.arima(log(AirPassengers))} the airline model, AICc -483.2100848
+   * (within 0.01: R's diffuse prior for the differencing, see airlineModelMl_matchesR); with {@code
+   * approximation = TRUE} ARIMA(0,1,1)(0,1,0)[12], ma1 -0.3184390609, AICc 1020.7329.
+   */
+  @Test
+  void autoArima_choosesRsModels() {
+    ArimaModel air = new AutoArima(12).select(RData.AIR);
+    assertThat(air.order()).isEqualTo(new ArimaOrder(2, 1, 1, 0, 1, 0, 12, false));
+    assertThat(air.coefficients())
+        .containsExactly(new double[] {0.5959807066, 0.2142745536, -0.9818771697}, within(1e-3));
+    assertThat(air.aicc()).isCloseTo(1018.165165, within(5e-3));
+    assertThat(air.forecast(3, 0.95).point())
+        .containsExactly(new double[] {445.6349014, 420.3949965, 449.1983163}, within(0.01));
+    ArimaModel nile = new AutoArima(1).select(RData.NILE);
+    assertThat(nile.order()).isEqualTo(new ArimaOrder(1, 1, 1, 0, 0, 0, 1, false));
+    assertThat(nile.coefficients())
+        .containsExactly(new double[] {0.2543713701, -0.8741363712}, within(1e-3));
+    assertThat(nile.aicc()).isCloseTo(1267.507395, within(5e-3));
+    double[] logAir = new double[RData.AIR.length];
+    for (int t = 0; t < logAir.length; t++) {
+      logAir[t] = Math.log(RData.AIR[t]);
+    }
+    ArimaModel airline = new AutoArima(12).select(logAir);
+    assertThat(airline.order()).isEqualTo(new ArimaOrder(0, 1, 1, 0, 1, 1, 12, false));
+    assertThat(airline.aicc()).isCloseTo(-483.2100848, within(0.01));
+    ArimaModel approx = new AutoArima(12).withApproximation(true).select(RData.AIR);
+    assertThat(approx.order()).isEqualTo(new ArimaOrder(0, 1, 1, 0, 1, 0, 12, false));
+    assertThat(approx.coefficients()[0]).isCloseTo(-0.3184390609, within(1e-3));
+    assertThat(approx.aicc()).isCloseTo(1020.7329, within(5e-3));
+  }
+
   @Test
   void autoArima_seasonallyDifferencesAirPassengers() {
     ArimaModel fit = new AutoArima(12).select(RData.AIR);

@@ -1,5 +1,7 @@
 package org.shopcast.server.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.shopcast.core.event.Event;
 import org.shopcast.core.event.EventType;
 import org.shopcast.data.segment.UserTraits;
@@ -21,13 +24,21 @@ import org.shopcast.data.segment.UserTraits;
  * The live state of recently active users, kept in memory and updated by the writer as each commit
  * lands, so {@code GET /api/v1/users/{id}} answers without touching the store. A user enters when
  * the writer stores their first events (their whole history is then in hand) or when a read loads
- * them from the store; the least recently used leave past the capacity.
+ * them from the store; past the capacity, users leave in least-recently-used order, approximated by
+ * the second-chance (CLOCK) rule (Corbató 1968): the eldest by the writer's order leaves unless
+ * read since it was last passed over, in which case it moves to the young end once.
  *
  * <p>Updates apply only in time order: an event not strictly later than the user's latest one, or
  * one that opens a session id already used before, drops the user (the next read reloads them from
  * the store), so the state always equals what {@link UserStates} reads from the store. A read that
  * loads from the store while a commit is in flight answers from the store without caching, so a
  * commit is never counted twice.
+ *
+ * <p>Reads take no lock shared between users: the user is found in a concurrent index and only that
+ * user's own monitor is held while their answer is built (the writer holds it while applying their
+ * events), so a reader that loses its core while building one answer delays no reader of another
+ * user. The serialised answer is kept until the user's state changes or their session's {@code
+ * active} flag flips with the clock.
  */
 final class LiveUsers {
   private static final int RECENT = 20;
@@ -36,11 +47,20 @@ final class LiveUsers {
   private final int capacity;
   private final Clock clock;
   private final Duration sessionGap;
+
+  /** The writer's view, in LRU order of the writer's own touches; guarded by {@code this}. */
   private final Map<String, Live> users;
+
+  /** The same users for lock-free lookups by readers. */
+  private final Map<String, Live> index = new ConcurrentHashMap<>();
+
   private long begun;
   private long finished;
 
   LiveUsers(int capacity, Clock clock, Duration sessionGap) {
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be >= 1, got " + capacity);
+    }
     this.capacity = capacity;
     this.clock = clock;
     this.sessionGap = sessionGap;
@@ -48,9 +68,51 @@ final class LiveUsers {
   }
 
   /** The cached state, or null when the user is not cached. */
-  synchronized UserState get(String userId) {
-    Live live = users.get(userId);
-    return live == null ? null : live.snapshot(clock.instant(), sessionGap);
+  UserState get(String userId) {
+    Live live = index.get(userId);
+    if (live == null) {
+      return null;
+    }
+    synchronized (live) {
+      if (live.dropped) {
+        return null;
+      }
+      live.referenced = true;
+      return live.snapshot(clock.instant(), sessionGap);
+    }
+  }
+
+  /**
+   * The cached state serialised by {@code writer} (the same bytes as serialising {@link #get}'s
+   * answer), or null when the user is not cached.
+   */
+  byte[] json(String userId, ObjectWriter writer) {
+    Live live = index.get(userId);
+    if (live == null) {
+      return null;
+    }
+    synchronized (live) {
+      if (live.dropped) {
+        return null;
+      }
+      live.referenced = true;
+      Instant now = clock.instant();
+      boolean active = live.active(now, sessionGap);
+      if (live.json == null || live.jsonActive != active) {
+        try {
+          live.json = writer.writeValueAsBytes(live.snapshot(now, sessionGap));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("cannot serialise user " + userId + ": " + e, e);
+        }
+        live.jsonActive = active;
+      }
+      return live.json;
+    }
+  }
+
+  /** How many users are cached. */
+  synchronized int size() {
+    return users.size();
   }
 
   /** A token for {@link #offer}: the commits begun so far, or -1 while one is in flight. */
@@ -83,14 +145,24 @@ final class LiveUsers {
         live = new Live(user);
         put(user, live);
       }
-      if (live != null && !live.apply(entry.getValue())) {
-        users.remove(user);
+      if (live != null) {
+        boolean applied;
+        synchronized (live) {
+          live.json = null;
+          applied = live.apply(entry.getValue());
+        }
+        if (!applied) {
+          drop(user);
+        }
       }
     }
     for (UserTraits t : traits) {
       Live live = users.get(t.userId());
       if (live != null) {
-        live.traits = t.attributes();
+        synchronized (live) {
+          live.json = null;
+          live.traits = t.attributes();
+        }
       }
     }
     finished = begun;
@@ -103,8 +175,32 @@ final class LiveUsers {
 
   private void put(String user, Live live) {
     users.put(user, live);
-    if (users.size() > capacity) {
-      users.remove(users.keySet().iterator().next());
+    index.put(user, live);
+    // second chance: the eldest read since it was last passed over moves to the young end once,
+    // as does the user just added (each pass clears a flag, so this ends within two rounds)
+    while (users.size() > capacity) {
+      Map.Entry<String, Live> eldest = users.entrySet().iterator().next();
+      Live old = eldest.getValue();
+      boolean keep;
+      synchronized (old) {
+        keep = old.referenced || old == live;
+        old.referenced = false;
+      }
+      if (keep) {
+        users.get(eldest.getKey()); // access order: to the young end
+      } else {
+        drop(eldest.getKey());
+      }
+    }
+  }
+
+  private void drop(String user) {
+    Live live = users.remove(user);
+    index.remove(user);
+    if (live != null) {
+      synchronized (live) {
+        live.dropped = true;
+      }
     }
   }
 
@@ -123,6 +219,18 @@ final class LiveUsers {
     final Map<String, CartItem> cart = new TreeMap<>();
     final List<UserState.RecentEvent> recent = new ArrayList<>();
     boolean loadedPartly;
+
+    /** Read since the eviction scan last passed over it; guarded by this object's monitor. */
+    boolean referenced;
+
+    /** Evicted or dropped: readers holding it must not answer from it. */
+    boolean dropped;
+
+    /** The serialised answer of the current state, null until asked for or after a change. */
+    byte[] json;
+
+    /** The session's {@code active} flag in {@link #json}. */
+    boolean jsonActive;
 
     Live(String userId) {
       this.userId = userId;
@@ -249,6 +357,11 @@ final class LiveUsers {
       return true;
     }
 
+    /** Whether the latest session is active at {@code now} (false without a session). */
+    boolean active(Instant now, Duration gap) {
+      return sessionId != null && !sessionLast.plus(gap).isBefore(now);
+    }
+
     UserState snapshot(Instant now, Duration gap) {
       List<UserState.CartLine> lines = new ArrayList<>();
       for (Map.Entry<String, CartItem> entry : cart.entrySet()) {
@@ -262,11 +375,7 @@ final class LiveUsers {
           sessionId == null
               ? null
               : new UserState.Session(
-                  sessionId,
-                  sessionStart,
-                  sessionLast,
-                  sessionEvents,
-                  !sessionLast.plus(gap).isBefore(now));
+                  sessionId, sessionStart, sessionLast, sessionEvents, active(now, gap));
       return new UserState(
           userId,
           traits,

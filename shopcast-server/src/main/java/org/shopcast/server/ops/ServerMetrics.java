@@ -12,6 +12,9 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +29,10 @@ public final class ServerMetrics implements AutoCloseable {
   private final Counter duplicates;
   private final Timer commits;
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final Map<RequestKey, Timer> requests = new ConcurrentHashMap<>();
+
+  /** The tags of one request timer. */
+  private record RequestKey(String route, String method, int status) {}
 
   /** Metrics reading the queue depth and rejected count from the given suppliers. */
   public ServerMetrics(Supplier<Number> queueDepth, Supplier<Number> rejectedEvents) {
@@ -57,12 +64,17 @@ public final class ServerMetrics implements AutoCloseable {
 
   /** Records one answered request. */
   public void request(String route, String method, int status, long nanos) {
-    Timer.builder("http.server.requests")
-        .tag("route", route)
-        .tag("method", method)
-        .tag("status", Integer.toString(status))
-        .register(registry)
-        .record(Duration.ofNanos(nanos));
+    // the timer of each route, method and status is looked up once, not rebuilt per request
+    requests
+        .computeIfAbsent(
+            new RequestKey(route, method, status),
+            key ->
+                Timer.builder("http.server.requests")
+                    .tag("route", key.route())
+                    .tag("method", key.method())
+                    .tag("status", Integer.toString(key.status()))
+                    .register(registry))
+        .record(nanos, TimeUnit.NANOSECONDS);
   }
 
   /** Records one committed group. */

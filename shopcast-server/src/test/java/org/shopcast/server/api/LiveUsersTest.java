@@ -2,6 +2,8 @@ package org.shopcast.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shopcast.core.event.Event;
@@ -39,7 +42,87 @@ class LiveUsersTest {
     EventType.SEARCH
   };
 
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .findAndRegisterModules()
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
   @TempDir Path workspace;
+
+  /** A clock the test moves. */
+  private static final class MovingClock extends Clock {
+    private Instant now;
+
+    MovingClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
+  void keptJson_followsTheSessionGapAndEachChange() throws Exception {
+    MovingClock clock = new MovingClock(NOW);
+    LiveUsers live = new LiveUsers(10, clock, GAP);
+    Random random = new Random(3);
+    live.beginCommit();
+    live.committed(
+        List.of(started("e1", "a", NOW.minusSeconds(60).toEpochMilli(), random)),
+        List.of(),
+        Set.of("a"));
+    byte[] first = live.json("a", JSON.writer());
+    assertThat(JSON.readTree(first).at("/session/active").asBoolean()).isTrue();
+    assertThat(live.json("a", JSON.writer())).isSameAs(first);
+    clock.now = NOW.plus(GAP);
+    // the session's last event is now further than the gap in the past
+    byte[] later = live.json("a", JSON.writer());
+    assertThat(JSON.readTree(later).at("/session/active").asBoolean()).isFalse();
+    assertThat(JSON.readTree(later))
+        .isEqualTo(JSON.readTree(JSON.writeValueAsBytes(live.get("a"))));
+    live.beginCommit();
+    live.committed(List.of(), List.of(new UserTraits("a", "{\"plan\":\"pro\"}")), Set.of());
+    assertThat(JSON.readTree(live.json("a", JSON.writer())).at("/traits/plan").asText())
+        .isEqualTo("pro");
+  }
+
+  @Test
+  void pastTheCapacity_theEldestUnreadUserLeaves() {
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    LiveUsers live = new LiveUsers(2, clock, GAP);
+    Random random = new Random(5);
+    long ts = NOW.minusSeconds(600).toEpochMilli();
+    live.beginCommit();
+    live.committed(
+        List.of(started("e1", "a", ts, random), started("e2", "b", ts + 1, random)),
+        List.of(),
+        Set.of("a", "b"));
+    assertThat(live.get("a")).isNotNull(); // read after b was added: b is the least recent
+    live.beginCommit();
+    live.committed(List.of(started("e3", "c", ts + 2, random)), List.of(), Set.of("c"));
+    assertThat(live.size()).isEqualTo(2);
+    assertThat(live.get("b")).isNull();
+    assertThat(live.json("b", JSON.writer())).isNull();
+    assertThat(live.get("c")).isNotNull(); // now a is the least recent
+    live.beginCommit();
+    live.committed(List.of(started("e4", "d", ts + 3, random)), List.of(), Set.of("d"));
+    assertThat(live.size()).isEqualTo(2);
+    assertThat(live.get("a")).isNull();
+    assertThat(live.get("c")).isNotNull();
+    assertThat(live.get("d")).isNotNull();
+  }
 
   @Test
   void liveStates_equalTheStoredOnes() throws Exception {
@@ -82,9 +165,35 @@ class LiveUsersTest {
           String id = "u" + user;
           UserState expected = pool.read(connection -> stored.load(connection, id));
           assertThat(routes.user(id)).as("user %s after round %d", id, round).isEqualTo(expected);
+          byte[] cached = routes.liveJson(id);
+          if (cached != null) {
+            // the serialised answer kept in memory is the stored state's, not an older one
+            assertThat(JSON.readTree(cached))
+                .as("user %s's JSON after round %d", id, round)
+                .isEqualTo(JSON.readTree(JSON.writeValueAsBytes(expected)));
+          }
         }
       }
     }
+  }
+
+  /** An event opening its own session, as the writer assigns it to a user's first event. */
+  private static Event started(String id, String user, long ts, Random random) {
+    Event e = event(id, user, ts, random);
+    return new Event(
+        e.eventId(),
+        e.userId(),
+        e.ts(),
+        e.type(),
+        e.itemId(),
+        e.categoryId(),
+        user + ":" + ts,
+        e.orderId(),
+        e.quantity(),
+        e.price(),
+        e.query(),
+        e.channel(),
+        e.properties());
   }
 
   private static Event event(String id, String user, long ts, Random random) {
