@@ -44,4 +44,43 @@ public record Event(
       throw new IllegalArgumentException("userId must not be blank, got '" + userId + "'");
     }
   }
+
+  /** This event with another event id. */
+  public Event withEventId(String id) {
+    return new Event(
+        id,
+        userId,
+        ts,
+        type,
+        itemId,
+        categoryId,
+        sessionId,
+        orderId,
+        quantity,
+        price,
+        query,
+        channel,
+        properties);
+  }
+
+  /** This event with another session id (itself when it already has that one). */
+  public Event withSessionId(String session) {
+    if (Objects.equals(session, sessionId)) {
+      return this;
+    }
+    return new Event(
+        eventId,
+        userId,
+        ts,
+        type,
+        itemId,
+        categoryId,
+        session,
+        orderId,
+        quantity,
+        price,
+        query,
+        channel,
+        properties);
+  }
 }

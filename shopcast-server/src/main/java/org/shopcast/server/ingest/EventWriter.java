@@ -219,7 +219,7 @@ public final class EventWriter implements AutoCloseable {
       String[] sessionOf = sessions.assign(accepted);
       List<Event> rows = new ArrayList<>(accepted.size());
       for (int i = 0; i < accepted.size(); i++) {
-        rows.add(withSession(accepted.get(i), sessionOf[i]));
+        rows.add(accepted.get(i).withSessionId(sessionOf[i]));
       }
       List<String> newUsers = sideTables.newUsers(connection, rows);
       List<IngestSql.NewItem> newItems = sideTables.newItems(connection, rows);
@@ -301,7 +301,7 @@ public final class EventWriter implements AutoCloseable {
     int next = 0;
     for (Event event : events) {
       String id = event.eventId();
-      out.add(withId(event, id == null ? computed[next++] : EventKeys.ofSourceId(id)));
+      out.add(event.withEventId(id == null ? computed[next++] : EventKeys.ofSourceId(id)));
     }
     return out;
   }
@@ -345,43 +345,6 @@ public final class EventWriter implements AutoCloseable {
       }
     }
     return fresh;
-  }
-
-  private static Event withId(Event e, String id) {
-    return new Event(
-        id,
-        e.userId(),
-        e.ts(),
-        e.type(),
-        e.itemId(),
-        e.categoryId(),
-        e.sessionId(),
-        e.orderId(),
-        e.quantity(),
-        e.price(),
-        e.query(),
-        e.channel(),
-        e.properties());
-  }
-
-  private static Event withSession(Event e, String session) {
-    if (session.equals(e.sessionId())) {
-      return e;
-    }
-    return new Event(
-        e.eventId(),
-        e.userId(),
-        e.ts(),
-        e.type(),
-        e.itemId(),
-        e.categoryId(),
-        session,
-        e.orderId(),
-        e.quantity(),
-        e.price(),
-        e.query(),
-        e.channel(),
-        e.properties());
   }
 
   /**

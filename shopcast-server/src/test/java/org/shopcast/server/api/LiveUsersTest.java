@@ -179,21 +179,7 @@ class LiveUsersTest {
 
   /** An event opening its own session, as the writer assigns it to a user's first event. */
   private static Event started(String id, String user, long ts, Random random) {
-    Event e = event(id, user, ts, random);
-    return new Event(
-        e.eventId(),
-        e.userId(),
-        e.ts(),
-        e.type(),
-        e.itemId(),
-        e.categoryId(),
-        user + ":" + ts,
-        e.orderId(),
-        e.quantity(),
-        e.price(),
-        e.query(),
-        e.channel(),
-        e.properties());
+    return event(id, user, ts, random).withSessionId(user + ":" + ts);
   }
 
   private static Event event(String id, String user, long ts, Random random) {
