@@ -28,11 +28,12 @@ import org.shopcast.data.segment.UserTraits;
  * the second-chance (CLOCK) rule (Corbató 1968): the eldest by the writer's order leaves unless
  * read since it was last passed over, in which case it moves to the young end once.
  *
- * <p>Updates apply only in time order: an event not strictly later than the user's latest one, or
- * one that opens a session id already used before, drops the user (the next read reloads them from
- * the store), so the state always equals what {@link UserStates} reads from the store. A read that
- * loads from the store while a commit is in flight answers from the store without caching, so a
- * commit is never counted twice.
+ * <p>Updates keep the state equal to what {@link UserStates} reads from the store. Events later
+ * than the user's latest one apply in time order; an older one (a later batch of the same user may
+ * commit first) applies where its order does not matter. A cart event out of order, an event tied
+ * in time with a recent one, or a later event that opens a session id already used before drops the
+ * user instead (the next read reloads them from the store). A read that loads from the store while
+ * a commit is in flight answers from the store without caching, so a commit is never counted twice.
  *
  * <p>Reads take no lock shared between users: the user is found in a concurrent index and only that
  * user's own monitor is held while their answer is built (the writer holds it while applying their
@@ -271,20 +272,63 @@ final class LiveUsers {
     /** Applies the user's new events; false when they cannot be applied exactly. */
     boolean apply(List<Event> events) {
       events.sort(Comparator.comparing(Event::ts));
-      Instant previous = last;
       for (Event e : events) {
-        if (previous != null && !e.ts().isAfter(previous)) {
-          return false;
+        if (last != null && !e.ts().isAfter(last)) {
+          if (!applyLate(e)) {
+            return false;
+          }
+          continue;
         }
-        previous = e.ts();
-      }
-      for (Event e : events) {
         if (!e.sessionId().equals(sessionId)
             && !e.sessionId().equals(userId + ":" + e.ts().toEpochMilli())) {
           return false;
         }
         if (!applyOne(e)) {
           return false;
+        }
+      }
+      return true;
+    }
+
+    /**
+     * Applies an event older than the user's latest one (a later batch of the same user committed
+     * first): counters, revenue and first-seen add up in any order, the recent list takes it in its
+     * place, and the current session counts it only when it carries that session's id (the current
+     * session stays the latest event's). Refused (false) when the order matters and is not known
+     * here: a cart event (the cart nets quantities since each item's last purchase) or a timestamp
+     * equal to one in the recent list (the store breaks such ties by event id).
+     */
+    private boolean applyLate(Event e) {
+      if (e.type() == EventType.CART_ADD
+          || e.type() == EventType.CART_REMOVE
+          || e.type() == EventType.PURCHASE) {
+        return false;
+      }
+      int at = 0;
+      while (at < recent.size() && recent.get(at).ts().isAfter(e.ts())) {
+        at++;
+      }
+      if (at < recent.size() && recent.get(at).ts().equals(e.ts())) {
+        return false;
+      }
+      BigDecimal price = e.price() == null ? null : e.price().setScale(4, RoundingMode.HALF_UP);
+      counters.merge(e.type().name(), 1L, Long::sum);
+      if (price != null && e.type() == EventType.RETURN) {
+        revenue = revenue.add(price.multiply(BigDecimal.valueOf(-e.quantity())));
+      }
+      if (e.ts().isBefore(first)) {
+        first = e.ts();
+      }
+      if (e.sessionId().equals(sessionId)) {
+        sessionEvents++;
+        if (e.ts().isBefore(sessionStart)) {
+          sessionStart = e.ts();
+        }
+      }
+      if (at < RECENT) {
+        recent.add(at, recent(e, price));
+        if (recent.size() > RECENT) {
+          recent.remove(recent.size() - 1);
         }
       }
       return true;
@@ -316,21 +360,23 @@ final class LiveUsers {
           return false;
         }
       }
-      recent.add(
-          0,
-          new UserState.RecentEvent(
-              e.eventId(),
-              e.ts(),
-              e.type().name(),
-              e.itemId(),
-              e.quantity(),
-              price,
-              e.query(),
-              e.sessionId()));
+      recent.add(0, recent(e, price));
       if (recent.size() > RECENT) {
         recent.remove(recent.size() - 1);
       }
       return true;
+    }
+
+    private static UserState.RecentEvent recent(Event e, BigDecimal price) {
+      return new UserState.RecentEvent(
+          e.eventId(),
+          e.ts(),
+          e.type().name(),
+          e.itemId(),
+          e.quantity(),
+          price,
+          e.query(),
+          e.sessionId());
     }
 
     private boolean cartEvent(Event e, BigDecimal price) {

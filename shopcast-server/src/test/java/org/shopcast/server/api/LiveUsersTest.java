@@ -99,6 +99,57 @@ class LiveUsersTest {
   }
 
   @Test
+  void anOlderEvent_appliesInPlace_unlessItsOrderMatters() {
+    LiveUsers live = new LiveUsers(10, Clock.fixed(NOW, ZoneOffset.UTC), GAP);
+    long t = NOW.minusSeconds(600).toEpochMilli();
+    String session = "a:" + t;
+    live.beginCommit();
+    live.committed(
+        List.of(
+            plain("e1", EventType.VIEW, t, session), plain("e2", EventType.VIEW, t + 20, session)),
+        List.of(),
+        Set.of("a"));
+    // a later batch committed first: its events are older than the user's latest one
+    live.beginCommit();
+    live.committed(
+        List.of(
+            plain("e3", EventType.SEARCH, t + 10, session),
+            plain("e4", EventType.VIEW, t - 60_000, "a:older")),
+        List.of(),
+        Set.of());
+    UserState state = live.get("a");
+    assertThat(state).as("still cached").isNotNull();
+    assertThat(state.counters()).containsEntry("VIEW", 3L).containsEntry("SEARCH", 1L);
+    assertThat(state.firstSeen()).isEqualTo(Instant.ofEpochMilli(t - 60_000));
+    assertThat(state.lastSeen()).isEqualTo(Instant.ofEpochMilli(t + 20));
+    assertThat(state.recent())
+        .extracting(UserState.RecentEvent::eventId)
+        .containsExactly("e2", "e3", "e1", "e4");
+    assertThat(state.session().events()).as("e4 is in an older session").isEqualTo(3);
+    // a cart event out of order could change the net quantities: the user is dropped instead
+    live.beginCommit();
+    live.committed(List.of(plain("e5", EventType.CART_ADD, t + 5, session)), List.of(), Set.of());
+    assertThat(live.get("a")).isNull();
+  }
+
+  private static Event plain(String id, EventType type, long ts, String session) {
+    return new Event(
+        id,
+        "a",
+        Instant.ofEpochMilli(ts),
+        type,
+        type == EventType.SEARCH ? null : "i1",
+        null,
+        session,
+        null,
+        1,
+        null,
+        type == EventType.SEARCH ? "q" : null,
+        null,
+        null);
+  }
+
+  @Test
   void pastTheCapacity_theEldestUnreadUserLeaves() {
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     LiveUsers live = new LiveUsers(2, clock, GAP);
