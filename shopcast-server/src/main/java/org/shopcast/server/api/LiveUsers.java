@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.shopcast.core.event.Event;
 import org.shopcast.core.event.EventType;
 import org.shopcast.data.segment.UserTraits;
@@ -70,17 +71,7 @@ final class LiveUsers {
 
   /** The cached state, or null when the user is not cached. */
   UserState get(String userId) {
-    Live live = index.get(userId);
-    if (live == null) {
-      return null;
-    }
-    synchronized (live) {
-      if (live.dropped) {
-        return null;
-      }
-      live.referenced = true;
-      return live.snapshot(clock.instant(), sessionGap);
-    }
+    return answer(userId, live -> live.snapshot(clock.instant(), sessionGap));
   }
 
   /**
@@ -88,6 +79,28 @@ final class LiveUsers {
    * answer), or null when the user is not cached.
    */
   byte[] json(String userId, ObjectWriter writer) {
+    return answer(
+        userId,
+        live -> {
+          Instant now = clock.instant();
+          boolean active = live.active(now, sessionGap);
+          if (live.json == null || live.jsonActive != active) {
+            try {
+              live.json = writer.writeValueAsBytes(live.snapshot(now, sessionGap));
+            } catch (JsonProcessingException e) {
+              throw new IllegalStateException("cannot serialise user " + userId + ": " + e, e);
+            }
+            live.jsonActive = active;
+          }
+          return live.json;
+        });
+  }
+
+  /**
+   * {@code build}'s answer from the user's state under that user's monitor (marking the user read),
+   * or null when the user is not cached.
+   */
+  private <T> T answer(String userId, Function<Live, T> build) {
     Live live = index.get(userId);
     if (live == null) {
       return null;
@@ -97,17 +110,7 @@ final class LiveUsers {
         return null;
       }
       live.referenced = true;
-      Instant now = clock.instant();
-      boolean active = live.active(now, sessionGap);
-      if (live.json == null || live.jsonActive != active) {
-        try {
-          live.json = writer.writeValueAsBytes(live.snapshot(now, sessionGap));
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException("cannot serialise user " + userId + ": " + e, e);
-        }
-        live.jsonActive = active;
-      }
-      return live.json;
+      return build.apply(live);
     }
   }
 
