@@ -14,6 +14,8 @@ set <- if (length(args) > 1) args[2] else "Hourly"
 limit <- if (length(args) > 2) as.integer(args[3]) else .Machine$integer.max
 wanted <- if (length(args) > 3) strsplit(args[4], ",")[[1]] else c("ets", "theta", "arima")
 progress <- if (length(args) > 4) args[5] else NA
+# "reverse" walks the series from the last one, so a second process can work towards the first
+order <- if (length(args) > 5) args[6] else "forward"
 m <- if (set == "Hourly") 24 else 1
 read_m4 <- function(f) {
   x <- read.csv(f, stringsAsFactors = FALSE)
@@ -42,7 +44,7 @@ for (name in intersect(names(models), wanted)) {
   t0 <- Sys.time()
   s <- 0; ms <- 0; cpu <- 0; k <- 0
   skip <- if (is.null(done)) integer(0) else done$i[done$model == name]
-  for (i in seq_len(n)) {
+  for (i in if (order == "reverse") rev(seq_len(n)) else seq_len(n)) {
     if (i %in% skip) {
       row <- done[done$model == name & done$i == i, ][1, ]
       s <- s + row$smape; ms <- ms + row$mase; cpu <- cpu + row$cpu; k <- k + 1
