@@ -1,6 +1,5 @@
 package org.shopcast.forecast.ets;
 
-import org.shopcast.forecast.decompose.Classical;
 import org.shopcast.forecast.ets.EtsSpec.Trend;
 
 /**
@@ -16,9 +15,10 @@ import org.shopcast.forecast.ets.EtsSpec.Trend;
  * (0.9999 - 1e-4) / m}, {@code beta = 0.1 alpha}, {@code gamma = 0.05 (1 - alpha)}, {@code phi =
  * 0.978}; seasonal states from a classical decomposition of the whole series (R 8.20's {@code
  * decompose(y)}; R fits a Fourier regression instead below {@code 3m} values), level and slope from
- * a regression on the first {@code max(10, 2m)} seasonally adjusted values. The first simplex moves
- * every coordinate by the same step, a tenth of the largest starting value (as R's {@code nmmin}),
- * with at most 2,000 evaluations.
+ * a regression on the first {@code max(10, 2m)} seasonally adjusted values, all computed with R's
+ * arithmetic to the last bit ({@link RStart}: the search path, and so the fit, depends on it). The
+ * first simplex moves every coordinate by the same step, a tenth of the largest starting value (as
+ * R's {@code nmmin}), with at most 2,000 evaluations.
  */
 final class EtsFitter {
   private static final int MAX_EVAL = 2000;
@@ -91,32 +91,51 @@ final class EtsFitter {
     }
   }
 
-  static EtsModel fit(double[] y, EtsSpec spec, int m) {
+  /**
+   * R's starting vector ({@code initparam} and {@code initstate}) in the search's order: {@code
+   * alpha, beta, gamma, phi} (the free ones), level, slope and the seasonal states of phases {@code
+   * m - 1} down to 1, computed bit for bit as R does ({@link RStart}).
+   */
+  static double[] start(double[] y, EtsSpec spec, int m) {
     int n = y.length;
     Layout lay = Layout.of(spec, m);
     int period = lay.m();
     double[] seas0 = new double[period];
     double[] adj = y;
     if (spec.seasonal()) {
-      double[] head = y;
       boolean mult = spec.season() == 'M';
-      double[] idx = Classical.seasonalIndices(head, m, mult);
-      adj = new double[head.length];
-      for (int t = 0; t < head.length; t++) {
-        adj[t] = mult ? head[t] / Math.max(idx[t % m], 1e-2) : head[t] - idx[t % m];
+      double[] figure = RStart.figure(y, m, mult);
+      // init.seas <- rev(seasonal[2:m]), floored at 0.01 and rescaled as R when multiplicative
+      double[] init = new double[m - 1];
+      for (int phase = m - 1; phase >= 1; phase--) {
+        init[m - 1 - phase] = mult ? Math.max(figure[phase], 1e-2) : figure[phase];
       }
-      for (int k = 0; k < m; k++) {
-        seas0[k] = mult ? Math.max(idx[k], 1e-2) : idx[k];
+      if (mult && RStart.sum(init) > m) {
+        double[] shifted = new double[m - 1];
+        for (int j = 0; j < m - 1; j++) {
+          shifted[j] = init[j] + 1e-2;
+        }
+        double total = RStart.sum(shifted);
+        for (int j = 0; j < m - 1; j++) {
+          init[j] = init[j] / total;
+        }
+      }
+      for (int phase = m - 1; phase >= 1; phase--) {
+        seas0[phase] = init[m - 1 - phase];
+      }
+      adj = new double[n];
+      for (int t = 0; t < n; t++) {
+        adj[t] = mult ? y[t] / Math.max(figure[t % m], 1e-2) : y[t] - figure[t % m];
       }
     } else {
       seas0[0] = spec.season() == 'M' ? 1 : 0;
     }
-    // level and slope from a regression on the first values, as R's initstate()
+    // level and slope from the first max(10, 2m) adjusted values, as R's initstate()
     int k = Math.min(Math.max(10, 2 * period), adj.length);
     double l0;
     double b0 = 0;
     if (lay.trend()) {
-      double[] ls = regression(adj, k);
+      double[] ls = RStart.lsfit(adj, k);
       l0 = ls[0];
       b0 = ls[1];
       if (Math.abs(l0 + b0) < 1e-8) {
@@ -124,13 +143,20 @@ final class EtsFitter {
         b0 *= 1 - 1e-3;
       }
     } else {
-      l0 = meanOf(adj, k);
+      l0 = RStart.mean(adj, 0, k);
     }
     double alpha0 = EtsBounds.LO + 0.2 * (EtsBounds.HI - EtsBounds.LO) / period;
     double beta0 = EtsBounds.LO + 0.1 * (alpha0 - EtsBounds.LO);
     double gamma0 = EtsBounds.LO + 0.05 * (1 - alpha0 - EtsBounds.LO);
     double phi0 = EtsBounds.PHI_LO + 0.99 * (EtsBounds.PHI_HI - EtsBounds.PHI_LO);
-    double[] x0 = lay.pack(alpha0, beta0, gamma0, phi0, l0, b0, seas0);
+    return lay.pack(alpha0, beta0, gamma0, phi0, l0, b0, seas0);
+  }
+
+  static EtsModel fit(double[] y, EtsSpec spec, int m) {
+    int n = y.length;
+    Layout lay = Layout.of(spec, m);
+    int period = lay.m();
+    double[] x0 = start(y, spec, m);
     if (x0.length >= n - 1) {
       return null;
     }
@@ -177,27 +203,5 @@ final class EtsFitter {
       return Double.POSITIVE_INFINITY;
     }
     return Math.max(y.length * Math.log(r[0]) + 2 * r[1], -1e10);
-  }
-
-  private static double[] regression(double[] y, int k) {
-    double mt = (k - 1) / 2.0;
-    double my = meanOf(y, k);
-    double sxy = 0;
-    double sxx = 0;
-    for (int t = 0; t < k; t++) {
-      sxy += (t - mt) * (y[t] - my);
-      sxx += (t - mt) * (t - mt);
-    }
-    double b = sxx == 0 ? 0 : sxy / sxx;
-    // intercept at t = -1, i.e. the state before the first observation
-    return new double[] {my - b * (mt + 1), b};
-  }
-
-  private static double meanOf(double[] y, int k) {
-    double s = 0;
-    for (int t = 0; t < k; t++) {
-      s += y[t];
-    }
-    return s / k;
   }
 }

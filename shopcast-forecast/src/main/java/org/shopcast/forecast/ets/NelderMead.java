@@ -14,7 +14,10 @@ import java.util.function.ToDoubleFunction;
  * coordinate moved by the same step, a tenth of the largest starting value) together with its
  * stopping rule (the spread of the simplex values below {@code reltol (|f(x0)| + reltol)}) is what
  * {@code forecast::ets}' fits, and the forecasts it is judged on, come from. Points where {@code f}
- * is not finite (parameters outside the bounds) count as a very large value.
+ * is not finite (parameters outside the bounds) count as a very large value. The evaluation limit
+ * is applied as R's {@code nmmin} does: the step that crosses it is completed, and the best vertex
+ * of the ordering before that step is returned (on M4 Hourly most seasonal fits stop there, so this
+ * decides which point is returned, not only when).
  */
 final class NelderMead {
   private static final double BIG = 1.0e35;
@@ -69,7 +72,14 @@ final class NelderMead {
     boolean calcvert = true;
     double[] centre = new double[n];
     double[] trial = new double[n];
+    boolean first = true;
     while (true) {
+      // R's loop is do { ... } while (funcount <= maxit): past the limit it returns the best vertex
+      // of the last ordering, before the last step's new vertex is ranked
+      if (!first && count > maxEval) {
+        return p[lo].clone();
+      }
+      first = false;
       if (calcvert) {
         for (int j = 0; j <= n; j++) {
           if (j != lo) {
@@ -94,7 +104,7 @@ final class NelderMead {
           }
         }
       }
-      if (vh <= vl + convtol || count > maxEval) {
+      if (vh <= vl + convtol) {
         return p[lo].clone();
       }
       for (int i = 0; i < n; i++) {
