@@ -223,8 +223,9 @@ final class RStart {
 
   /**
    * OpenBLAS 0.3.21's SkylakeX {@code ddot} on {@code x[from..from+n)} and {@code y[...]}: blocks
-   * of 32 in four 8-lane fused accumulators folded to 4 lanes, blocks of 8 in two 4-lane ones, the
-   * lanes summed, and a fused scalar tail beyond {@code n & -16}.
+   * of 32 in four 8-lane fused accumulators folded to 4 lanes, blocks of 16 in the four 4-lane
+   * ones, the accumulators and then the lanes summed, and a fused scalar tail beyond {@code n &
+   * -16}.
    */
   private static double dot(double[] x, double[] y, int from, int n) {
     int n1 = n & -16;
@@ -249,10 +250,12 @@ final class RStart {
           }
         }
       }
-      for (; i < n1; i += 8) {
-        for (int q = 0; q < 4; q++) {
-          acc[0][q] = Math.fma(x[from + i + q], y[from + i + q], acc[0][q]);
-          acc[1][q] = Math.fma(x[from + i + 4 + q], y[from + i + 4 + q], acc[1][q]);
+      for (; i < n1; i += 16) {
+        for (int v = 0; v < 4; v++) {
+          for (int q = 0; q < 4; q++) {
+            int at = from + i + 4 * v + q;
+            acc[v][q] = Math.fma(x[at], y[at], acc[v][q]);
+          }
         }
       }
       double[] a = new double[4];
