@@ -30,9 +30,15 @@ final class RStart {
       if (d == 0) {
         return ZERO;
       }
-      int exp = Math.getExponent(d);
-      long mant = (long) Math.scalb(Math.abs(d), 52 - exp);
-      return new Ext(BigInteger.valueOf(d < 0 ? -mant : mant), exp - 52);
+      long bits = Double.doubleToRawLongBits(d);
+      int biased = (int) ((bits >>> 52) & 0x7ff);
+      long mant = bits & 0xfffffffffffffL;
+      if (biased == 0) {
+        biased = 1; // subnormal: no implicit bit
+      } else {
+        mant |= 1L << 52;
+      }
+      return new Ext(BigInteger.valueOf(d < 0 ? -mant : mant), biased - 1075);
     }
 
     Ext plus(Ext o) {
