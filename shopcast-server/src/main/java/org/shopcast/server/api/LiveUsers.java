@@ -208,6 +208,33 @@ final class LiveUsers {
     }
   }
 
+  /**
+   * Whether {@code session} is {@code user + ":" + millis} (a session the event starts), compared
+   * without building that text.
+   */
+  static boolean startsAt(String session, String user, long millis) {
+    int n = user.length();
+    if (session.length() <= n + 1 || !session.startsWith(user) || session.charAt(n) != ':') {
+      return false;
+    }
+    int at = session.length();
+    long rest = millis;
+    do {
+      at--;
+      if (at <= n || session.charAt(at) != (char) ('0' + Math.abs(rest % 10))) {
+        return false;
+      }
+      rest /= 10;
+    } while (rest != 0);
+    if (millis < 0) {
+      at--;
+      if (at <= n || session.charAt(at) != '-') {
+        return false;
+      }
+    }
+    return at == n + 1;
+  }
+
   /** One user's mutable state. */
   private static final class Live {
     final String userId;
@@ -283,7 +310,7 @@ final class LiveUsers {
           continue;
         }
         if (!e.sessionId().equals(sessionId)
-            && !e.sessionId().equals(userId + ":" + e.ts().toEpochMilli())) {
+            && !startsAt(e.sessionId(), userId, e.ts().toEpochMilli())) {
           return false;
         }
         if (!applyOne(e)) {

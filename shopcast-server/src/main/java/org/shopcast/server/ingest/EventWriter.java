@@ -201,16 +201,21 @@ public final class EventWriter implements AutoCloseable {
         all.addAll(pending.events());
         traits.addAll(pending.traits());
       }
-      all = withIds(connection, all);
+      long[] lower = new long[all.size()];
+      long[] upper = new long[all.size()];
+      all = withIds(connection, all, lower, upper);
       long[] fingerprints = new long[all.size()];
-      boolean[] fresh = fresh(connection, all, fingerprints);
+      boolean[] fresh = fresh(connection, all, lower, fingerprints);
       List<Event> accepted = new ArrayList<>();
       int[] acceptedBy = new int[group.size()];
       int at = 0;
       for (int req = 0; req < group.size(); req++) {
         for (int i = 0; i < group.get(req).events().size(); i++, at++) {
           if (fresh[at]) {
-            fingerprints[accepted.size()] = fingerprints[at];
+            int to = accepted.size();
+            fingerprints[to] = fingerprints[at];
+            lower[to] = lower[at];
+            upper[to] = upper[at];
             accepted.add(all.get(at));
             acceptedBy[req]++;
           }
@@ -227,7 +232,7 @@ public final class EventWriter implements AutoCloseable {
       try {
         // the first statement opens the transaction the appenders then join
         IngestSql.count(connection, importId, all.size(), rows.size(), clock.instant());
-        IngestSql.append(connection, importId, rows, newUsers, newItems);
+        IngestSql.append(connection, importId, rows, lower, upper, newUsers, newItems);
         IngestSql.traits(connection, traits);
         TransactionHook h = transactionHook;
         if (h != null) {
@@ -285,10 +290,11 @@ public final class EventWriter implements AutoCloseable {
 
   /**
    * The events with their stored ids ({@code EventKeys}): derived from the id each came with, or
-   * from the content when it came without one.
+   * from the content when it came without one; each id's low and high 64 bits go to {@code lower}
+   * and {@code upper} (for the appender and the fingerprints, without parsing the decimal text).
    */
-  private static List<Event> withIds(Connection connection, List<Event> events)
-      throws SQLException {
+  private static List<Event> withIds(
+      Connection connection, List<Event> events, long[] lower, long[] upper) throws SQLException {
     List<Event> noId = new ArrayList<>();
     for (Event event : events) {
       if (event.eventId() == null) {
@@ -299,19 +305,26 @@ public final class EventWriter implements AutoCloseable {
     String[] computed = noId.isEmpty() ? new String[0] : IngestSql.contentIds(connection, noId);
     List<Event> out = new ArrayList<>(events.size());
     int next = 0;
-    for (Event event : events) {
+    for (int i = 0; i < events.size(); i++) {
+      Event event = events.get(i);
       String id = event.eventId();
-      out.add(event.withEventId(id == null ? computed[next++] : EventKeys.ofSourceId(id)));
+      long[] bits = id == null ? EventKeys.parse(computed[next]) : EventKeys.sourceIdBits(id);
+      lower[i] = bits[0];
+      upper[i] = bits[1];
+      out.add(
+          event.withEventId(id == null ? computed[next++] : EventKeys.decimal(bits[0], bits[1])));
     }
     return out;
   }
 
   /**
    * Which events are new: the first of each id in the group and not in the store. Ids whose
-   * fingerprint is known are confirmed against the store, so a fingerprint collision costs one
-   * query and never drops an event.
+   * fingerprint ({@link EventIds#fingerprint(long)} of the id's low 64 bits {@code lower}) is known
+   * are confirmed against the store, so a fingerprint collision costs one query and never drops an
+   * event.
    */
-  private boolean[] fresh(Connection connection, List<Event> events, long[] fingerprints)
+  private boolean[] fresh(
+      Connection connection, List<Event> events, long[] lower, long[] fingerprints)
       throws SQLException {
     boolean[] fresh = new boolean[events.size()];
     // ids repeated inside the group: their fingerprints first, the ids themselves only on a match
@@ -320,7 +333,7 @@ public final class EventWriter implements AutoCloseable {
     List<String> candidates = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
       String id = events.get(i).eventId();
-      long fingerprint = EventIds.fingerprint(id);
+      long fingerprint = EventIds.fingerprint(lower[i]);
       fingerprints[i] = fingerprint;
       if (seen == null && group.mayContain(fingerprint)) {
         seen = new HashSet<>();

@@ -216,22 +216,26 @@ final class IngestSql {
   }
 
   /**
-   * Appends the new events (ids and sessions final, in request order), users and items inside the
-   * caller's transaction, which must have run a statement already (DuckDB's appender joins the open
-   * transaction, else it commits on its own).
+   * Appends the new events (ids and sessions final, in request order; {@code lower} and {@code
+   * upper} the 64-bit halves of each one's id), users and items inside the caller's transaction,
+   * which must have run a statement already (DuckDB's appender joins the open transaction, else it
+   * commits on its own).
    */
   static void append(
       Connection connection,
       long importId,
       List<Event> events,
+      long[] lower,
+      long[] upper,
       List<String> newUsers,
       List<NewItem> newItems)
       throws SQLException {
     DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
     try (DuckDBAppender appender = duck.createAppender("main", "events")) {
-      for (Event event : events) {
+      for (int i = 0; i < events.size(); i++) {
+        Event event = events.get(i);
         appender.beginRow();
-        appender.appendHugeInt(EventKeys.lower(event.eventId()), EventKeys.upper(event.eventId()));
+        appender.appendHugeInt(lower[i], upper[i]);
         appender.append(event.userId());
         appender.appendEpochMicros(micros(event.ts()));
         appender.append(event.type().name());
