@@ -214,25 +214,36 @@ final class LiveUsers {
    */
   static boolean startsAt(String session, String user, long millis) {
     int n = user.length();
-    if (session.length() <= n + 1 || !session.startsWith(user) || session.charAt(n) != ':') {
+    int at = n + 1;
+    int end = session.length();
+    if (end <= at || !session.startsWith(user) || session.charAt(n) != ':') {
       return false;
     }
-    int at = session.length();
-    long rest = millis;
-    do {
-      at--;
-      if (at <= n || session.charAt(at) != (char) ('0' + Math.abs(rest % 10))) {
-        return false;
-      }
-      rest /= 10;
-    } while (rest != 0);
-    if (millis < 0) {
-      at--;
-      if (at <= n || session.charAt(at) != '-') {
-        return false;
-      }
+    boolean negative = session.charAt(at) == '-';
+    if (negative != millis < 0) {
+      return false;
     }
-    return at == n + 1;
+    if (negative) {
+      at++;
+    }
+    // Long.toString's digits: at least one, no leading zero unless the number is 0, at most 19
+    int digits = end - at;
+    if (digits < 1 || digits > 19 || (digits > 1 && session.charAt(at) == '0')) {
+      return false;
+    }
+    long value = 0; // accumulated negatively, as Long.parseLong does, so Long.MIN_VALUE fits
+    for (int i = at; i < end; i++) {
+      int digit = session.charAt(i) - '0';
+      if (digit < 0 || digit > 9 || value < -922_337_203_685_477_580L) {
+        return false;
+      }
+      long next = value * 10 - digit;
+      if (next > value) {
+        return false; // overflow
+      }
+      value = next;
+    }
+    return negative ? value == millis : value != Long.MIN_VALUE && -value == millis;
   }
 
   /** One user's mutable state. */
@@ -367,13 +378,13 @@ final class LiveUsers {
     private boolean applyOne(Event e) {
       BigDecimal price = e.price() == null ? null : e.price().setScale(4, RoundingMode.HALF_UP);
       counters.merge(e.type().name(), 1L, Long::sum);
-      BigDecimal amount = ZERO;
       if (price != null && e.type() == EventType.PURCHASE) {
-        amount = price.multiply(BigDecimal.valueOf(e.quantity()));
+        revenue = revenue.add(price.multiply(BigDecimal.valueOf(e.quantity())));
       } else if (price != null && e.type() == EventType.RETURN) {
-        amount = price.multiply(BigDecimal.valueOf(-e.quantity()));
+        revenue = revenue.add(price.multiply(BigDecimal.valueOf(-e.quantity())));
+      } else if (revenue.scale() < 4) {
+        revenue = revenue.add(ZERO); // the store's sum has the column's scale
       }
-      revenue = revenue.add(amount);
       first = first == null ? e.ts() : first;
       last = e.ts();
       if (e.sessionId().equals(sessionId)) {

@@ -1,6 +1,7 @@
 package org.shopcast.server.ingest;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,10 @@ public final class EventWriter implements AutoCloseable {
   private final SideTables sideTables = new SideTables();
   private final List<CommitHook> hooks = new CopyOnWriteArrayList<>();
   private EventIds ids;
+
+  /** The import row's counting statement, prepared on the first commit (writer thread only). */
+  private PreparedStatement countStatement;
+
   private final Listener listener;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final Thread thread;
@@ -231,7 +236,10 @@ public final class EventWriter implements AutoCloseable {
       connection.setAutoCommit(false);
       try {
         // the first statement opens the transaction the appenders then join
-        IngestSql.count(connection, importId, all.size(), rows.size(), clock.instant());
+        if (countStatement == null) {
+          countStatement = IngestSql.prepareCount(connection);
+        }
+        IngestSql.count(countStatement, importId, all.size(), rows.size(), clock.instant());
         IngestSql.append(connection, importId, rows, lower, upper, newUsers, newItems);
         IngestSql.traits(connection, traits);
         TransactionHook h = transactionHook;
@@ -286,6 +294,18 @@ public final class EventWriter implements AutoCloseable {
     ids = null;
     sessions.forget();
     sideTables.forget();
+    closeCountStatement();
+  }
+
+  private void closeCountStatement() {
+    if (countStatement != null) {
+      try {
+        countStatement.close();
+      } catch (SQLException e) {
+        // prepared again on the next commit; nothing of it is kept
+      }
+      countStatement = null;
+    }
   }
 
   /**
@@ -370,6 +390,9 @@ public final class EventWriter implements AutoCloseable {
       thread.join(timeout.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (!thread.isAlive()) {
+      closeCountStatement();
     }
     try {
       IngestSql.finish(store.connection(), importId, clock.instant());

@@ -322,20 +322,25 @@ final class IngestSql {
     }
   }
 
-  /** Adds a commit's counts to the serving's import row (the first statement of a commit). */
-  static void count(Connection connection, long importId, long read, long fresh, Instant now)
+  /** The statement {@link #count} runs, prepared once per writer. */
+  static PreparedStatement prepareCount(Connection connection) throws SQLException {
+    return connection.prepareStatement(
+        "UPDATE imports SET read_rows = read_rows + ?, accepted = accepted + ?, duplicates ="
+            + " duplicates + ?, finished_at = make_timestamp(?) WHERE import_id = ?");
+  }
+
+  /**
+   * Adds a commit's counts to the serving's import row (the first statement of a commit), with the
+   * statement of {@link #prepareCount}.
+   */
+  static void count(PreparedStatement ps, long importId, long read, long fresh, Instant now)
       throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "UPDATE imports SET read_rows = read_rows + ?, accepted = accepted + ?, duplicates ="
-                + " duplicates + ?, finished_at = make_timestamp(?) WHERE import_id = ?")) {
-      ps.setLong(1, read);
-      ps.setLong(2, fresh);
-      ps.setLong(3, read - fresh);
-      ps.setLong(4, micros(now));
-      ps.setLong(5, importId);
-      ps.executeUpdate();
-    }
+    ps.setLong(1, read);
+    ps.setLong(2, fresh);
+    ps.setLong(3, read - fresh);
+    ps.setLong(4, micros(now));
+    ps.setLong(5, importId);
+    ps.executeUpdate();
   }
 
   /** A price at the store's scale (DECIMAL(18, 4)), rounded half away from zero as DuckDB casts. */
