@@ -113,7 +113,7 @@ public final class EventKeys {
       return Long.toString(lower);
     }
     long[] limbs = {upper >>> 32, upper & 0xFFFFFFFFL, lower >>> 32, lower & 0xFFFFFFFFL};
-    char[] out = new char[40];
+    byte[] out = new byte[40];
     int at = out.length;
     while (true) {
       long rem = 0;
@@ -126,13 +126,13 @@ public final class EventKeys {
       }
       if (!rest) {
         do {
-          out[--at] = (char) ('0' + rem % 10);
+          out[--at] = (byte) ('0' + rem % 10);
           rem /= 10;
         } while (rem != 0);
-        return new String(out, at, out.length - at);
+        return new String(out, at, out.length - at, StandardCharsets.ISO_8859_1);
       }
       for (int d = 0; d < 9; d++) {
-        out[--at] = (char) ('0' + rem % 10);
+        out[--at] = (byte) ('0' + rem % 10);
         rem /= 10;
       }
     }
