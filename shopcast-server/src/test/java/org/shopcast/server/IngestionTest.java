@@ -63,6 +63,21 @@ class IngestionTest {
   }
 
   @Test
+  void restartedServer_knowsTheStoredIds_soARetryAddsNothing() throws Exception {
+    String noId = VIEW.formatted("x").replace("\"messageId\":\"x\",", "");
+    String body = batch(VIEW.formatted("m1"), VIEW.formatted("m2"), noId);
+    HttpResponse<String> first = t.post("/v1/batch", TestServer.basic(TestServer.WRITE), body);
+    t.close();
+    t = new TestServer(workspace); // loads the stored ids' fingerprints from the store
+    HttpResponse<String> again = t.post("/v1/batch", TestServer.basic(TestServer.WRITE), body);
+
+    assertThat(json(first).get("accepted").asInt()).isEqualTo(3);
+    assertThat(json(again).get("accepted").asInt()).isZero();
+    assertThat(json(again).get("duplicates").asInt()).isEqualTo(3);
+    assertThat(t.count("SELECT count(*) FROM events")).isEqualTo(3);
+  }
+
+  @Test
   void messageWithoutId_getsTheSameDerivedIdAsTheSegmentImporter() throws Exception {
     String message =
         "{\"type\":\"track\",\"userId\":\"u5\",\"event\":\"Product Added\","

@@ -55,6 +55,7 @@ public final class ServerLoadBenchmark {
   private static final int USERS = 5000;
   private static final int READ_SENDERS = Integer.getInteger("bench.readSenders", 64);
   private static final int BACKGROUND_SENDERS = 4;
+  private static final int SLOW_MS = 5;
   private static final long WARMUP = 200_000;
   private static final long BASE = Instant.parse("2024-05-01T00:00:00Z").toEpochMilli();
 
@@ -319,6 +320,7 @@ public final class ServerLoadBenchmark {
     AtomicLong backgroundAccepted = new AtomicLong();
     List<Thread> feeders = new ArrayList<>();
     long started = System.nanoTime() + 50_000_000L;
+    Instant startedWall = Instant.now().plusMillis(50);
     if (background > 0) {
       long batchPeriod = 1_000_000_000L * BATCH / background;
       AtomicLong nextDue = new AtomicLong();
@@ -450,6 +452,34 @@ public final class ServerLoadBenchmark {
       bound *= 2;
     }
     System.out.println(histogram.substring(0, histogram.length() - 1));
+    System.out.println(slowSeconds(latencies, startedWall, periodNanos));
+  }
+
+  /**
+   * When the slow requests (over {@value #SLOW_MS} ms from the due time) were due, by UTC second
+   * ({@code HH:mm:ss count max-ms}), to line them up with the server's GC, JIT or periodic work.
+   */
+  private static String slowSeconds(long[] latencies, Instant startedWall, long periodNanos) {
+    Map<Long, long[]> bySecond = new java.util.TreeMap<>();
+    for (int i = 0; i < latencies.length; i++) {
+      if (latencies[i] > SLOW_MS * 1_000_000L) {
+        long second = (startedWall.toEpochMilli() + i * periodNanos / 1_000_000L) / 1000;
+        long[] seen = bySecond.computeIfAbsent(second, k -> new long[2]);
+        seen[0]++;
+        seen[1] = Math.max(seen[1], latencies[i]);
+      }
+    }
+    StringBuilder out = new StringBuilder("read requests over " + SLOW_MS + " ms by due second:");
+    for (Map.Entry<Long, long[]> entry : bySecond.entrySet()) {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              " %s %d (max %.1f),",
+              java.time.LocalTime.ofSecondOfDay(Math.floorMod(entry.getKey(), 86_400L)),
+              entry.getValue()[0],
+              entry.getValue()[1] / 1e6));
+    }
+    return bySecond.isEmpty() ? out + " none" : out.substring(0, out.length() - 1);
   }
 
   /** The per-thread-group CPU between two snapshots, scaled, largest first. */

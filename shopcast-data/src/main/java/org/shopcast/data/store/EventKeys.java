@@ -1,6 +1,5 @@
 package org.shopcast.data.store;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,8 +40,6 @@ public final class EventKeys {
           "price",
           "query",
           "channel");
-
-  private static final BigInteger MASK_64 = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
   private EventKeys() {}
 
@@ -85,12 +82,60 @@ public final class EventKeys {
    * derive such ids without a round trip through a temp table.
    */
   public static String ofSourceId(String sourceId) {
+    long[] bits = sourceIdBits(sourceId);
+    return decimal(bits[0], bits[1]);
+  }
+
+  /**
+   * The id {@link #ofSourceId} gives, as its low and high 64 bits ({@code [lower, upper]}, what
+   * {@code DuckDBAppender.appendHugeInt} takes), without a decimal round trip: the MD5 digest's
+   * bytes 0-7 and 8-15 read little-endian.
+   */
+  public static long[] sourceIdBits(String sourceId) {
     byte[] digest = MD5.get().digest(sourceId.getBytes(StandardCharsets.UTF_8));
-    byte[] bigEndian = new byte[16];
-    for (int i = 0; i < 16; i++) {
-      bigEndian[i] = digest[15 - i];
+    return new long[] {littleEndian(digest, 0), littleEndian(digest, 8)};
+  }
+
+  private static long littleEndian(byte[] bytes, int from) {
+    long v = 0;
+    for (int i = 7; i >= 0; i--) {
+      v = (v << 8) | (bytes[from + i] & 0xFFL);
     }
-    return new BigInteger(1, bigEndian).toString();
+    return v;
+  }
+
+  /**
+   * The decimal text of the unsigned 128-bit id {@code upper * 2^64 + lower} (as JDBC's {@code
+   * getString} prints a {@code UHUGEINT}), by repeated division of its four 32-bit limbs by 10^9.
+   */
+  public static String decimal(long lower, long upper) {
+    if (upper == 0 && lower >= 0) {
+      return Long.toString(lower);
+    }
+    long[] limbs = {upper >>> 32, upper & 0xFFFFFFFFL, lower >>> 32, lower & 0xFFFFFFFFL};
+    byte[] out = new byte[40];
+    int at = out.length;
+    while (true) {
+      long rem = 0;
+      boolean rest = false;
+      for (int i = 0; i < 4; i++) {
+        long cur = (rem << 32) | limbs[i];
+        limbs[i] = cur / 1_000_000_000L;
+        rem = cur % 1_000_000_000L;
+        rest |= limbs[i] != 0;
+      }
+      if (!rest) {
+        do {
+          out[--at] = (byte) ('0' + rem % 10);
+          rem /= 10;
+        } while (rem != 0);
+        return new String(out, at, out.length - at, StandardCharsets.ISO_8859_1);
+      }
+      for (int d = 0; d < 9; d++) {
+        out[--at] = (byte) ('0' + rem % 10);
+        rem /= 10;
+      }
+    }
   }
 
   private static final ThreadLocal<MessageDigest> MD5 =
@@ -105,11 +150,40 @@ public final class EventKeys {
 
   /** The low 64 bits of an id given as decimal text (for {@code DuckDBAppender.appendHugeInt}). */
   public static long lower(String id) {
-    return new BigInteger(id).and(MASK_64).longValue();
+    return parse(id)[0];
   }
 
   /** The high 64 bits of an id given as decimal text. */
   public static long upper(String id) {
-    return new BigInteger(id).shiftRight(64).longValue();
+    return parse(id)[1];
+  }
+
+  /**
+   * An unsigned 128-bit id given as decimal text, as {@code [lower, upper]} (modulo 2^128).
+   *
+   * @throws NumberFormatException when the text is not decimal digits
+   */
+  public static long[] parse(String id) {
+    if (id.isEmpty()) {
+      throw new NumberFormatException("an event id must be decimal digits, got ''");
+    }
+    long lower = 0;
+    long upper = 0;
+    for (int i = 0; i < id.length(); i++) {
+      int digit = id.charAt(i) - '0';
+      if (digit < 0 || digit > 9) {
+        throw new NumberFormatException("an event id must be decimal digits, got '" + id + "'");
+      }
+      // (upper, lower) * 10 + digit, the high word of lower * 10 taken unsigned
+      long carry = Math.multiplyHigh(lower, 10) + ((lower >> 63) & 10);
+      long low = lower * 10;
+      long sum = low + digit;
+      if (Long.compareUnsigned(sum, low) < 0) {
+        carry++;
+      }
+      upper = upper * 10 + carry;
+      lower = sum;
+    }
+    return new long[] {lower, upper};
   }
 }

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.shopcast.data.importer.Format;
@@ -76,6 +77,41 @@ class EventKeysTest {
             .shiftLeft(64)
             .or(new BigInteger(Long.toUnsignedString(lower)));
     assertThat(back).isEqualTo(id);
+  }
+
+  @Test
+  void decimalAndParse_matchBigInteger_onRandomAndEdgeIds() {
+    java.util.Random random = new java.util.Random(7);
+    List<BigInteger> ids = new java.util.ArrayList<>();
+    BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+    ids.add(BigInteger.ZERO);
+    ids.add(BigInteger.ONE);
+    ids.add(BigInteger.valueOf(Long.MAX_VALUE));
+    ids.add(two64.subtract(BigInteger.ONE));
+    ids.add(two64);
+    ids.add(BigInteger.TEN.pow(9));
+    ids.add(BigInteger.TEN.pow(18));
+    ids.add(BigInteger.TEN.pow(27).subtract(BigInteger.ONE));
+    ids.add(BigInteger.ONE.shiftLeft(128).subtract(BigInteger.ONE));
+    for (int i = 0; i < 5000; i++) {
+      ids.add(new BigInteger(1 + random.nextInt(128), random));
+    }
+    for (BigInteger id : ids) {
+      long lower = id.longValue();
+      long upper = id.shiftRight(64).longValue();
+      assertThat(EventKeys.decimal(lower, upper)).isEqualTo(id.toString());
+      assertThat(EventKeys.parse(id.toString())).containsExactly(lower, upper);
+    }
+  }
+
+  @Test
+  void sourceIdBits_areTheLittleEndianMd5() throws Exception {
+    for (String id : List.of("m1", "", "ü-€-𝄞", "550e8400-e29b-41d4-a716-446655440000")) {
+      BigInteger expected = littleEndianMd5(id);
+      long[] bits = EventKeys.sourceIdBits(id);
+      assertThat(bits).containsExactly(expected.longValue(), expected.shiftRight(64).longValue());
+      assertThat(EventKeys.ofSourceId(id)).isEqualTo(expected.toString());
+    }
   }
 
   @Test

@@ -125,11 +125,19 @@ final class ArimaFitter {
       double sx = sd(xw[j]);
       scale[o.coefficients() + j] = sx > 0 ? Math.max(1e-6, sd(w) / sx * 1e-2) : 1e-2;
     }
-    MultivariateVectorFunction value = x -> scaledInnovations(w, xw, o, x);
+    // LM asks for the value, then the Jacobian at the same point: reuse that value
+    double[][] last = new double[2][];
+    MultivariateVectorFunction value =
+        x -> {
+          last[0] = x.clone();
+          last[1] = scaledInnovations(w, xw, o, x);
+          return last[1].clone();
+        };
     MultivariateMatrixFunction jacobian =
         point -> {
           double[] x = point.clone();
-          double[] f0 = scaledInnovations(w, xw, o, x);
+          double[] f0 =
+              java.util.Arrays.equals(last[0], x) ? last[1] : scaledInnovations(w, xw, o, x);
           double[][] jac = new double[n][k];
           for (int j = 0; j < k; j++) {
             double h = 1e-6 * Math.max(Math.abs(x[j]), scale[j]);

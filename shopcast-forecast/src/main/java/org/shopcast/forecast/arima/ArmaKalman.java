@@ -174,6 +174,7 @@ final class ArmaKalman {
     double ssq = 0;
     double sumLog = 0;
     int n = w.length;
+    int last = r - 1;
     for (int t = 0; t < n; t++) {
       if (!(f > 0)) {
         return null;
@@ -185,17 +186,24 @@ final class ArmaKalman {
         std[t] = v / Math.sqrt(f);
       }
       double vf = v / f;
-      for (int i = 0; i < r; i++) {
-        next[i] = phi[i] * a[0] + (i + 1 < r ? a[i + 1] : 0) + kv[i] * vf;
+      // the last row of T has no 1 above the diagonal: its term is + 0, kept so that the
+      // arithmetic (and the result) is that of the plain loop
+      double a0 = a[0];
+      for (int i = 0; i < last; i++) {
+        next[i] = phi[i] * a0 + a[i + 1] + kv[i] * vf;
       }
+      next[last] = phi[last] * a0 + 0.0 + kv[last] * vf;
       double[] tmp = a;
       a = next;
       next = tmp;
       double g = wv[0];
       if (g != 0) {
         double fNew = f + mm * g * g;
+        for (int i = 0; i < last; i++) {
+          tw[i] = phi[i] * g + wv[i + 1];
+        }
+        tw[last] = phi[last] * g + 0.0;
         for (int i = 0; i < r; i++) {
-          tw[i] = phi[i] * wv[0] + (i + 1 < r ? wv[i + 1] : 0);
           kv[i] += tw[i] * mm * g;
         }
         for (int i = 0; i < r; i++) {
@@ -204,9 +212,10 @@ final class ArmaKalman {
         mm = mm * fNew / f;
         f = fNew;
       } else {
-        for (int i = 0; i < r; i++) {
-          tw[i] = phi[i] * wv[0] + (i + 1 < r ? wv[i + 1] : 0);
+        for (int i = 0; i < last; i++) {
+          tw[i] = phi[i] * g + wv[i + 1];
         }
+        tw[last] = phi[last] * g + 0.0;
         System.arraycopy(tw, 0, wv, 0, r);
       }
     }

@@ -68,6 +68,26 @@ class SelectTest {
   }
 
   @Test
+  void batch_longestFirstScheduling_keepsInputOrder() {
+    // lengths out of order, so the workers take the series in another order than the input's
+    int[] lengths = {30, 120, 45, 200, 60, 45, 10};
+    List<double[]> series = new ArrayList<>();
+    for (int i = 0; i < lengths.length; i++) {
+      double[] y = new double[lengths[i]];
+      for (int t = 0; t < y.length; t++) {
+        y[t] = 100 * i + t;
+      }
+      series.add(y);
+    }
+    var res = Batch.forecastAll(series, Baseline.naive(), 3, 0.9, 2);
+    assertThat(res).hasSize(lengths.length);
+    for (int i = 0; i < lengths.length; i++) {
+      // naive repeats the last value, 100 i + length - 1
+      assertThat(res.get(i).forecast().point()).containsOnly(100.0 * i + lengths[i] - 1);
+    }
+  }
+
+  @Test
   void unknownModel_isAUsageError() {
     assertThatThrownBy(() -> Models.create("prophet", 1, 1))
         .isInstanceOf(IllegalArgumentException.class)

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.shopcast.core.event.Event;
+import org.shopcast.core.event.EventType;
 import org.shopcast.data.store.EventStore;
 import org.shopcast.data.store.StoreStats;
 import org.shopcast.server.ingest.EventIds;
@@ -29,6 +30,8 @@ import org.shopcast.server.internal.ReadPool;
  * are answered, so a 2xx is counted by the next read.
  */
 final class LiveStats {
+  private static final EventType[] TYPES = EventType.values();
+
   private final ReadPool pool;
   private EventIds users;
   private EventIds items;
@@ -99,15 +102,21 @@ final class LiveStats {
     if (added.isEmpty()) {
       return;
     }
+    long[] perType = new long[TYPES.length];
     for (Event event : added) {
       events++;
-      byType.merge(event.type().name(), 1L, Long::sum);
+      perType[event.type().ordinal()]++;
       long ts = event.ts().toEpochMilli();
       minMillis = Math.min(minMillis, ts);
       maxMillis = Math.max(maxMillis, ts);
       users.add(EventIds.fingerprint(event.userId()));
       if (event.itemId() != null) {
         items.add(EventIds.fingerprint(event.itemId()));
+      }
+    }
+    for (EventType type : TYPES) {
+      if (perType[type.ordinal()] > 0) {
+        byType.merge(type.name(), perType[type.ordinal()], Long::sum);
       }
     }
     // the store's order: count descending, then type

@@ -208,6 +208,44 @@ final class LiveUsers {
     }
   }
 
+  /**
+   * Whether {@code session} is {@code user + ":" + millis} (a session the event starts), compared
+   * without building that text.
+   */
+  static boolean startsAt(String session, String user, long millis) {
+    int n = user.length();
+    int at = n + 1;
+    int end = session.length();
+    if (end <= at || !session.startsWith(user) || session.charAt(n) != ':') {
+      return false;
+    }
+    boolean negative = session.charAt(at) == '-';
+    if (negative != millis < 0) {
+      return false;
+    }
+    if (negative) {
+      at++;
+    }
+    // Long.toString's digits: at least one, no leading zero unless the number is 0, at most 19
+    int digits = end - at;
+    if (digits < 1 || digits > 19 || (digits > 1 && session.charAt(at) == '0')) {
+      return false;
+    }
+    long value = 0; // accumulated negatively, as Long.parseLong does, so Long.MIN_VALUE fits
+    for (int i = at; i < end; i++) {
+      int digit = session.charAt(i) - '0';
+      if (digit < 0 || digit > 9 || value < -922_337_203_685_477_580L) {
+        return false;
+      }
+      long next = value * 10 - digit;
+      if (next > value) {
+        return false; // overflow
+      }
+      value = next;
+    }
+    return negative ? value == millis : value != Long.MIN_VALUE && -value == millis;
+  }
+
   /** One user's mutable state. */
   private static final class Live {
     final String userId;
@@ -283,7 +321,7 @@ final class LiveUsers {
           continue;
         }
         if (!e.sessionId().equals(sessionId)
-            && !e.sessionId().equals(userId + ":" + e.ts().toEpochMilli())) {
+            && !startsAt(e.sessionId(), userId, e.ts().toEpochMilli())) {
           return false;
         }
         if (!applyOne(e)) {
@@ -340,13 +378,13 @@ final class LiveUsers {
     private boolean applyOne(Event e) {
       BigDecimal price = e.price() == null ? null : e.price().setScale(4, RoundingMode.HALF_UP);
       counters.merge(e.type().name(), 1L, Long::sum);
-      BigDecimal amount = ZERO;
       if (price != null && e.type() == EventType.PURCHASE) {
-        amount = price.multiply(BigDecimal.valueOf(e.quantity()));
+        revenue = revenue.add(price.multiply(BigDecimal.valueOf(e.quantity())));
       } else if (price != null && e.type() == EventType.RETURN) {
-        amount = price.multiply(BigDecimal.valueOf(-e.quantity()));
+        revenue = revenue.add(price.multiply(BigDecimal.valueOf(-e.quantity())));
+      } else if (revenue.scale() < 4) {
+        revenue = revenue.add(ZERO); // the store's sum has the column's scale
       }
-      revenue = revenue.add(amount);
       first = first == null ? e.ts() : first;
       last = e.ts();
       if (e.sessionId().equals(sessionId)) {

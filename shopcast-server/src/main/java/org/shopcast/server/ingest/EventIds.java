@@ -30,13 +30,20 @@ public final class EventIds {
     slots = new long[Math.max(16, Integer.highestOneBit(Math.max(1, expected)) * 4)];
   }
 
-  /** Reads every event id of the store's {@code events} table. */
+  /**
+   * Reads the fingerprint ({@link #fingerprint(long)}) of every event id of the store's {@code
+   * events} table, from the low 64 bits of each id (read as two 32-bit halves: JDBC has no unsigned
+   * 64-bit getter).
+   */
   static EventIds load(Connection connection) throws SQLException {
     EventIds ids = new EventIds();
     try (Statement st = connection.createStatement();
-        ResultSet rs = st.executeQuery("SELECT event_id FROM events")) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT CAST(event_id % 4294967296 AS BIGINT), CAST((event_id // 4294967296) %"
+                    + " 4294967296 AS BIGINT) FROM events")) {
       while (rs.next()) {
-        ids.add(fingerprint(rs.getString(1)));
+        ids.add(fingerprint(rs.getLong(2) << 32 | rs.getLong(1)));
       }
     }
     return ids;
@@ -96,6 +103,21 @@ public final class EventIds {
       }
     }
     slots = bigger;
+  }
+
+  /**
+   * The fingerprint of a stored event id ({@code EventKeys}: an MD5, so its bits are already
+   * uniform) from its low 64 bits {@code lower}: the MurmurHash3 64-bit finaliser (Appleby,
+   * "MurmurHash3", 2011) of them, which spreads any regular ids over the table's index as well.
+   */
+  public static long fingerprint(long lower) {
+    long h = lower;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
+    return h;
   }
 
   /**

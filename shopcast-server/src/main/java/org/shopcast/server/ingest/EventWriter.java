@@ -1,6 +1,7 @@
 package org.shopcast.server.ingest;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,6 +45,10 @@ public final class EventWriter implements AutoCloseable {
   private final SideTables sideTables = new SideTables();
   private final List<CommitHook> hooks = new CopyOnWriteArrayList<>();
   private EventIds ids;
+
+  /** The import row's counting statement, prepared on the first commit (writer thread only). */
+  private PreparedStatement countStatement;
+
   private final Listener listener;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final Thread thread;
@@ -201,16 +206,22 @@ public final class EventWriter implements AutoCloseable {
         all.addAll(pending.events());
         traits.addAll(pending.traits());
       }
-      all = withIds(connection, all);
+      long[] lower = new long[all.size()];
+      long[] upper = new long[all.size()];
+      String[] idOf = withIds(connection, all, lower, upper);
       long[] fingerprints = new long[all.size()];
-      boolean[] fresh = fresh(connection, all, fingerprints);
+      boolean[] fresh = fresh(connection, idOf, lower, fingerprints);
       List<Event> accepted = new ArrayList<>();
       int[] acceptedBy = new int[group.size()];
       int at = 0;
       for (int req = 0; req < group.size(); req++) {
         for (int i = 0; i < group.get(req).events().size(); i++, at++) {
           if (fresh[at]) {
-            fingerprints[accepted.size()] = fingerprints[at];
+            int to = accepted.size();
+            fingerprints[to] = fingerprints[at];
+            lower[to] = lower[at];
+            upper[to] = upper[at];
+            idOf[to] = idOf[at];
             accepted.add(all.get(at));
             acceptedBy[req]++;
           }
@@ -219,15 +230,18 @@ public final class EventWriter implements AutoCloseable {
       String[] sessionOf = sessions.assign(accepted);
       List<Event> rows = new ArrayList<>(accepted.size());
       for (int i = 0; i < accepted.size(); i++) {
-        rows.add(accepted.get(i).withSessionId(sessionOf[i]));
+        rows.add(stored(accepted.get(i), idOf[i], sessionOf[i]));
       }
       List<String> newUsers = sideTables.newUsers(connection, rows);
       List<IngestSql.NewItem> newItems = sideTables.newItems(connection, rows);
       connection.setAutoCommit(false);
       try {
         // the first statement opens the transaction the appenders then join
-        IngestSql.count(connection, importId, all.size(), rows.size(), clock.instant());
-        IngestSql.append(connection, importId, rows, newUsers, newItems);
+        if (countStatement == null) {
+          countStatement = IngestSql.prepareCount(connection);
+        }
+        IngestSql.count(countStatement, importId, all.size(), rows.size(), clock.instant());
+        IngestSql.append(connection, importId, rows, lower, upper, newUsers, newItems);
         IngestSql.traits(connection, traits);
         TransactionHook h = transactionHook;
         if (h != null) {
@@ -281,14 +295,27 @@ public final class EventWriter implements AutoCloseable {
     ids = null;
     sessions.forget();
     sideTables.forget();
+    closeCountStatement();
+  }
+
+  private void closeCountStatement() {
+    if (countStatement != null) {
+      try {
+        countStatement.close();
+      } catch (SQLException e) {
+        // prepared again on the next commit; nothing of it is kept
+      }
+      countStatement = null;
+    }
   }
 
   /**
-   * The events with their stored ids ({@code EventKeys}): derived from the id each came with, or
-   * from the content when it came without one.
+   * The stored id of each event ({@code EventKeys}): derived from the id it came with, or from the
+   * content when it came without one; each id's low and high 64 bits go to {@code lower} and {@code
+   * upper} (for the appender and the fingerprints, without parsing the decimal text).
    */
-  private static List<Event> withIds(Connection connection, List<Event> events)
-      throws SQLException {
+  private static String[] withIds(
+      Connection connection, List<Event> events, long[] lower, long[] upper) throws SQLException {
     List<Event> noId = new ArrayList<>();
     for (Event event : events) {
       if (event.eventId() == null) {
@@ -297,35 +324,57 @@ public final class EventWriter implements AutoCloseable {
     }
     // ids sent with the events are hashed here; content ids need DuckDB's text forms of the fields
     String[] computed = noId.isEmpty() ? new String[0] : IngestSql.contentIds(connection, noId);
-    List<Event> out = new ArrayList<>(events.size());
+    String[] out = new String[events.size()];
     int next = 0;
-    for (Event event : events) {
-      String id = event.eventId();
-      out.add(event.withEventId(id == null ? computed[next++] : EventKeys.ofSourceId(id)));
+    for (int i = 0; i < events.size(); i++) {
+      String id = events.get(i).eventId();
+      long[] bits = id == null ? EventKeys.parse(computed[next]) : EventKeys.sourceIdBits(id);
+      lower[i] = bits[0];
+      upper[i] = bits[1];
+      out[i] = id == null ? computed[next++] : EventKeys.decimal(bits[0], bits[1]);
     }
     return out;
   }
 
+  /** The event as stored: with its stored id and its session (one copy of the record). */
+  private static Event stored(Event e, String id, String session) {
+    return new Event(
+        id,
+        e.userId(),
+        e.ts(),
+        e.type(),
+        e.itemId(),
+        e.categoryId(),
+        session,
+        e.orderId(),
+        e.quantity(),
+        e.price(),
+        e.query(),
+        e.channel(),
+        e.properties());
+  }
+
   /**
-   * Which events are new: the first of each id in the group and not in the store. Ids whose
-   * fingerprint is known are confirmed against the store, so a fingerprint collision costs one
-   * query and never drops an event.
+   * Which events (by their stored ids {@code idOf}) are new: the first of each id in the group and
+   * not in the store. Ids whose fingerprint ({@link EventIds#fingerprint(long)} of the id's low 64
+   * bits {@code lower}) is known are confirmed against the store, so a fingerprint collision costs
+   * one query and never drops an event.
    */
-  private boolean[] fresh(Connection connection, List<Event> events, long[] fingerprints)
+  private boolean[] fresh(Connection connection, String[] idOf, long[] lower, long[] fingerprints)
       throws SQLException {
-    boolean[] fresh = new boolean[events.size()];
+    boolean[] fresh = new boolean[idOf.length];
     // ids repeated inside the group: their fingerprints first, the ids themselves only on a match
-    EventIds group = new EventIds(events.size());
+    EventIds group = new EventIds(idOf.length);
     Set<String> seen = null;
     List<String> candidates = new ArrayList<>();
-    for (int i = 0; i < events.size(); i++) {
-      String id = events.get(i).eventId();
-      long fingerprint = EventIds.fingerprint(id);
+    for (int i = 0; i < idOf.length; i++) {
+      String id = idOf[i];
+      long fingerprint = EventIds.fingerprint(lower[i]);
       fingerprints[i] = fingerprint;
       if (seen == null && group.mayContain(fingerprint)) {
         seen = new HashSet<>();
         for (int j = 0; j < i; j++) {
-          seen.add(events.get(j).eventId());
+          seen.add(idOf[j]);
         }
       }
       group.add(fingerprint);
@@ -338,8 +387,8 @@ public final class EventWriter implements AutoCloseable {
     }
     if (!candidates.isEmpty()) {
       Set<String> stored = IngestSql.storedIds(connection, candidates);
-      for (int i = 0; i < events.size(); i++) {
-        if (fresh[i] && stored.contains(events.get(i).eventId())) {
+      for (int i = 0; i < idOf.length; i++) {
+        if (fresh[i] && stored.contains(idOf[i])) {
           fresh[i] = false;
         }
       }
@@ -357,6 +406,9 @@ public final class EventWriter implements AutoCloseable {
       thread.join(timeout.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (!thread.isAlive()) {
+      closeCountStatement();
     }
     try {
       IngestSql.finish(store.connection(), importId, clock.instant());

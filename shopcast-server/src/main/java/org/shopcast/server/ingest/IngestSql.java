@@ -216,22 +216,26 @@ final class IngestSql {
   }
 
   /**
-   * Appends the new events (ids and sessions final, in request order), users and items inside the
-   * caller's transaction, which must have run a statement already (DuckDB's appender joins the open
-   * transaction, else it commits on its own).
+   * Appends the new events (ids and sessions final, in request order; {@code lower} and {@code
+   * upper} the 64-bit halves of each one's id), users and items inside the caller's transaction,
+   * which must have run a statement already (DuckDB's appender joins the open transaction, else it
+   * commits on its own).
    */
   static void append(
       Connection connection,
       long importId,
       List<Event> events,
+      long[] lower,
+      long[] upper,
       List<String> newUsers,
       List<NewItem> newItems)
       throws SQLException {
     DuckDBConnection duck = connection.unwrap(DuckDBConnection.class);
     try (DuckDBAppender appender = duck.createAppender("main", "events")) {
-      for (Event event : events) {
+      for (int i = 0; i < events.size(); i++) {
+        Event event = events.get(i);
         appender.beginRow();
-        appender.appendHugeInt(EventKeys.lower(event.eventId()), EventKeys.upper(event.eventId()));
+        appender.appendHugeInt(lower[i], upper[i]);
         appender.append(event.userId());
         appender.appendEpochMicros(micros(event.ts()));
         appender.append(event.type().name());
@@ -318,20 +322,25 @@ final class IngestSql {
     }
   }
 
-  /** Adds a commit's counts to the serving's import row (the first statement of a commit). */
-  static void count(Connection connection, long importId, long read, long fresh, Instant now)
+  /** The statement {@link #count} runs, prepared once per writer. */
+  static PreparedStatement prepareCount(Connection connection) throws SQLException {
+    return connection.prepareStatement(
+        "UPDATE imports SET read_rows = read_rows + ?, accepted = accepted + ?, duplicates ="
+            + " duplicates + ?, finished_at = make_timestamp(?) WHERE import_id = ?");
+  }
+
+  /**
+   * Adds a commit's counts to the serving's import row (the first statement of a commit), with the
+   * statement of {@link #prepareCount}.
+   */
+  static void count(PreparedStatement ps, long importId, long read, long fresh, Instant now)
       throws SQLException {
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "UPDATE imports SET read_rows = read_rows + ?, accepted = accepted + ?, duplicates ="
-                + " duplicates + ?, finished_at = make_timestamp(?) WHERE import_id = ?")) {
-      ps.setLong(1, read);
-      ps.setLong(2, fresh);
-      ps.setLong(3, read - fresh);
-      ps.setLong(4, micros(now));
-      ps.setLong(5, importId);
-      ps.executeUpdate();
-    }
+    ps.setLong(1, read);
+    ps.setLong(2, fresh);
+    ps.setLong(3, read - fresh);
+    ps.setLong(4, micros(now));
+    ps.setLong(5, importId);
+    ps.executeUpdate();
   }
 
   /** A price at the store's scale (DECIMAL(18, 4)), rounded half away from zero as DuckDB casts. */

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.duckdb.DuckDBConnection;
 import org.shopcast.core.event.Event;
 import org.shopcast.core.event.EventType;
@@ -22,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * whose peak events per minute is at least {@value #BOT_MIN_PEAK_PER_MINUTE} and more than {@value
  * #BOT_FENCE_MADS} robust deviations, 1.4826 x MAD, above the median user's peak) is computed over
  * the serving's events by a background check every {@code every} and once more at close; each user
- * is flagged once per serving. The rules and thresholds are the file importer's
- * (docs/event-schema.md).
+ * is flagged once per serving. The peaks are counted in memory as commits land ({@link BotRates}),
+ * so the check reads no events: it used to group the serving's whole events table by user and
+ * minute, a scan that took both cores for a moment each minute and stalled reads. The rules and
+ * thresholds are the file importer's (docs/event-schema.md).
  */
 public final class ServingFlags implements EventWriter.TransactionHook, AutoCloseable {
   /** The importer's least peak events per minute of a bot-like user. */
@@ -38,6 +42,14 @@ public final class ServingFlags implements EventWriter.TransactionHook, AutoClos
   private final Connection connection;
   private final Duration every;
   private final Object lock = new Object();
+  private final BotRates rates = new BotRates();
+
+  /** Users flagged BotLikeRate by this serving; guarded by {@link #lock}. */
+  private final Set<String> flagged = new HashSet<>();
+
+  /** The events of the commit in flight, counted once it is durable (writer thread only). */
+  private List<Event> pending;
+
   private final Thread thread;
   private volatile boolean running = true;
 
@@ -64,6 +76,7 @@ public final class ServingFlags implements EventWriter.TransactionHook, AutoClos
   /** Flags the transaction's RETURN events that follow no purchase of their item by the user. */
   @Override
   public void inTransaction(Connection writer, List<Event> added) throws SQLException {
+    counted(added);
     List<Event> returns = new ArrayList<>();
     for (Event event : added) {
       if (event.type() == EventType.RETURN) {
@@ -98,32 +111,51 @@ public final class ServingFlags implements EventWriter.TransactionHook, AutoClos
     }
   }
 
+  /** Counts the events of a commit that is about to be made durable (on the writer thread). */
+  private void counted(List<Event> added) {
+    pending = added;
+  }
+
+  @Override
+  public void committed() {
+    List<Event> added = pending;
+    pending = null;
+    if (added != null) {
+      rates.add(added);
+    }
+  }
+
   /**
-   * Flags the serving's users with a bot-like peak rate not yet flagged by this serving.
+   * Flags the serving's users with a bot-like peak rate not yet flagged by this serving, from the
+   * peaks counted in memory ({@link BotRates}; no scan of the store).
    *
    * @return users newly flagged
    */
   public long flagBots() throws SQLException {
     synchronized (lock) {
-      try (Statement st = connection.createStatement()) {
-        return st.executeUpdate(
-            "INSERT INTO user_flags WITH m AS (SELECT user_id, count(*) AS c FROM events WHERE"
-                + " import_id = "
-                + importId
-                + " GROUP BY user_id, date_trunc('minute', ts)), u AS (SELECT user_id, max(c) AS"
-                + " peak FROM m GROUP BY user_id), s AS (SELECT median(peak) AS med FROM u), d AS"
-                + " (SELECT median(abs(peak - s.med)) * 1.4826 AS mad FROM u, s) SELECT user_id,"
-                + " 'BotLikeRate', peak, "
-                + importId
-                + " FROM u, s, d WHERE peak >= "
-                + BOT_MIN_PEAK_PER_MINUTE
-                + " AND peak > s.med + "
-                + BOT_FENCE_MADS
-                + " * greatest(d.mad, 1) AND user_id NOT IN (SELECT user_id FROM user_flags WHERE"
-                + " code = 'BotLikeRate' AND import_id = "
-                + importId
-                + ")");
+      Map<String, Integer> bots = rates.botLike(BOT_MIN_PEAK_PER_MINUTE, BOT_FENCE_MADS);
+      bots.keySet().removeAll(flagged);
+      if (bots.isEmpty()) {
+        return 0;
       }
+      connection.setAutoCommit(false);
+      try (PreparedStatement ps =
+          connection.prepareStatement(
+              "INSERT INTO user_flags VALUES (?, 'BotLikeRate', ?, " + importId + ")")) {
+        for (Map.Entry<String, Integer> bot : bots.entrySet()) {
+          ps.setString(1, bot.getKey());
+          ps.setLong(2, bot.getValue());
+          ps.executeUpdate();
+        }
+        connection.commit();
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+      flagged.addAll(bots.keySet());
+      return bots.size();
     }
   }
 

@@ -74,6 +74,34 @@ class LiveUsersTest {
   }
 
   @Test
+  void startsAt_isEqualToTheBuiltSessionId() {
+    java.util.Random random = new java.util.Random(11);
+    long[] edge = {0, 1, -1, 9, 10, -10, Long.MAX_VALUE, Long.MIN_VALUE, 1_700_000_000_000L};
+    List<String> users = List.of("u1", "u", "u1:2", "");
+    for (int i = 0; i < 20_000; i++) {
+      long millis = i < edge.length ? edge[i] : random.nextLong() >> random.nextInt(64);
+      String user = users.get(i % users.size());
+      String built = user + ":" + millis;
+      assertThat(LiveUsers.startsAt(built, user, millis)).isTrue();
+      String[] others = {
+        user + ":0" + millis,
+        user + ":+" + millis,
+        user + ":" + (millis + 1),
+        user + ":" + millis + "0",
+        user + "x:" + millis,
+        user + ":",
+        user,
+        built.substring(1)
+      };
+      for (String other : others) {
+        assertThat(LiveUsers.startsAt(other, user, millis))
+            .as(other)
+            .isEqualTo(other.equals(built));
+      }
+    }
+  }
+
+  @Test
   void keptJson_followsTheSessionGapAndEachChange() throws Exception {
     MovingClock clock = new MovingClock(NOW);
     LiveUsers live = new LiveUsers(10, clock, GAP);
