@@ -47,20 +47,7 @@ public record Event(
 
   /** This event with another event id. */
   public Event withEventId(String id) {
-    return new Event(
-        id,
-        userId,
-        ts,
-        type,
-        itemId,
-        categoryId,
-        sessionId,
-        orderId,
-        quantity,
-        price,
-        query,
-        channel,
-        properties);
+    return withIds(id, sessionId);
   }
 
   /** This event with another session id (itself when it already has that one). */
@@ -68,8 +55,12 @@ public record Event(
     if (Objects.equals(session, sessionId)) {
       return this;
     }
+    return withIds(eventId, session);
+  }
+
+  private Event withIds(String id, String session) {
     return new Event(
-        eventId,
+        id,
         userId,
         ts,
         type,
